@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Tandem.Responses.Protocol;
+
+/// <summary><c>response.output_text.done</c>.</summary>
+public sealed class OutputTextDoneEvent : ResponseStreamEvent
+{
+    public string ItemId { get; set; } = string.Empty;
+
+    public int OutputIndex { get; set; }
+
+    public int ContentIndex { get; set; }
+
+    public string Text { get; set; } = string.Empty;
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Logprobs { get; set; }
+}

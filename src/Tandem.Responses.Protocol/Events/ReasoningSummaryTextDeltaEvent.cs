@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Tandem.Responses.Protocol;
+
+/// <summary><c>response.reasoning_summary_text.delta</c>.</summary>
+public sealed class ReasoningSummaryTextDeltaEvent : ResponseStreamEvent
+{
+    public string ItemId { get; set; } = string.Empty;
+
+    public int OutputIndex { get; set; }
+
+    public int SummaryIndex { get; set; }
+
+    public string Delta { get; set; } = string.Empty;
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Obfuscation { get; set; }
+}
