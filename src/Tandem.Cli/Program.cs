@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Tandem.Cli.Commands;
+
+var root = new RootCommand("Tandem: an agent backend for the OpenAI Responses API (HTTP+SSE and WebSocket mode).")
+{
+    ServeCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

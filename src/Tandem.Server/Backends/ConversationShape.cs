@@ -1,0 +1,80 @@
+using Tandem.Responses.Protocol;
+
+namespace Tandem.Server.Backends;
+
+/// <summary>Reads the structure of a conversation: where the model's turns are, what the tools returned.</summary>
+internal static class ConversationShape
+{
+    /// <summary>
+    /// The number of model turns already in <paramref name="context"/>: maximal runs of items only a
+    /// model produces (reasoning, function calls, assistant messages). Works alike for chained and
+    /// stateless (full history) requests.
+    /// </summary>
+    public static int CountModelTurns(IReadOnlyList<ResponseItem> context) => ModelTurnRanges(context).Count;
+
+    public static List<(int Start, int End)> ModelTurnRanges(IReadOnlyList<ResponseItem> context)
+    {
+        var ranges = new List<(int, int)>();
+        var start = -1;
+        for (var i = 0; i < context.Count; i++)
+        {
+            if (IsModelItem(context[i]))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+            }
+            else if (start >= 0)
+            {
+                ranges.Add((start, i));
+                start = -1;
+            }
+        }
+
+        if (start >= 0)
+        {
+            ranges.Add((start, context.Count));
+        }
+
+        return ranges;
+    }
+
+    public static bool IsModelItem(ResponseItem item) => item switch
+    {
+        ReasoningItem or FunctionCallItem => true,
+        MessageItem m => m.Role == "assistant",
+        _ => false,
+    };
+
+    /// <summary>The output of the function call <paramref name="callId"/>, if the context holds one.</summary>
+    public static FunctionCallOutputItem? FindOutput(IReadOnlyList<ResponseItem> context, string callId)
+    {
+        for (var i = context.Count - 1; i >= 0; i--)
+        {
+            if (context[i] is FunctionCallOutputItem o && o.CallId == callId)
+            {
+                return o;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The latest tool output or user text, for answers that quote it.</summary>
+    public static (string Kind, string Text)? Latest(IReadOnlyList<ResponseItem> items)
+    {
+        for (var i = items.Count - 1; i >= 0; i--)
+        {
+            switch (items[i])
+            {
+                case FunctionCallOutputItem o:
+                    return ("tool", o.Output.GetText());
+                case MessageItem { Role: "user" } m:
+                    return ("user", m.GetText());
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tandem.Server.Backends;
+using Tandem.Server.Endpoints;
+using Tandem.Server.Operations;
+using Tandem.Server.Sessions;
+
+namespace Tandem.Server;
+
+/// <summary>
+/// A running local Responses server. <see cref="StartAsync"/> binds Kestrel to
+/// <see cref="TandemServerOptions.Urls"/> (port 0 picks a free port) and returns once it listens.
+/// </summary>
+public sealed class TandemServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IResponseStore _store;
+
+    private TandemServerHost(WebApplication app, IResponseStore store, IReadOnlyList<Uri> addresses, LatencyProfile profile, ScenarioCatalog scenarios, ServerState state)
+    {
+        _app = app;
+        _store = store;
+        Addresses = addresses;
+        Profile = profile;
+        Scenarios = scenarios;
+        State = state;
+    }
+
+    /// <summary>The bound HTTP addresses, ports resolved.</summary>
+    public IReadOnlyList<Uri> Addresses { get; }
+
+    /// <summary>The first address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress => Addresses[0];
+
+    /// <summary>The WebSocket-mode endpoint, e.g. <c>ws://127.0.0.1:41234/v1/responses</c>.</summary>
+    public Uri WebSocketUri => new UriBuilder(BaseAddress) { Scheme = BaseAddress.Scheme == "https" ? "wss" : "ws", Path = "/v1/responses" }.Uri;
+
+    public LatencyProfile Profile { get; }
+
+    public ScenarioCatalog Scenarios { get; }
+
+    /// <summary>Open WebSocket connections right now.</summary>
+    public int OpenWebSocketConnections => State.OpenConnections;
+
+    internal ServerState State { get; }
+
+    /// <summary>Starts the server; configuration errors (profile, store, scenarios, keys) throw <see cref="ArgumentException"/> or <see cref="InvalidDataException"/> naming what is wrong.</summary>
+    public static async Task<TandemServerHost> StartAsync(TandemServerOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MaxMessageBytes < 1024)
+        {
+            throw new ArgumentException($"MaxMessageBytes must be at least 1024, not {options.MaxMessageBytes}.", nameof(options));
+        }
+
+        var profile = LatencyProfile.Load(options.Profile);
+        var scenarioDirectory = options.ScenarioDirectory ?? ScenarioCatalog.FindDirectory(Directory.GetCurrentDirectory()) ?? ScenarioCatalog.FindDirectory(AppContext.BaseDirectory);
+        var scenarios = scenarioDirectory is null ? ScenarioCatalog.Empty : ScenarioCatalog.Load(scenarioDirectory);
+        var keys = new List<string>(options.ApiKeys);
+        if (options.KeysFile is { } keysFile)
+        {
+            keys.AddRange(ApiKeyAuthenticator.ReadKeysFile(keysFile));
+        }
+
+        var store = ResponseStoreFactory.Create(options.Store);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = Math.Max(options.MaxMessageBytes, 64L * 1024 * 1024);
+        });
+        builder.Logging.ClearProviders();
+        if (configureLogging is not null)
+        {
+            configureLogging(builder.Logging);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tandem.Server");
+        var authenticator = new ApiKeyAuthenticator(keys);
+        if (!authenticator.Enabled)
+        {
+            ServerLog.AuthenticationDisabled(logger);
+        }
+
+        IModelBackend[] backends = [new ScriptedBackend(scenarios), new DefaultBackend()];
+        var engine = new ResponseEngine(store, backends, profile, options.TimeProvider, logger, options.RequestLogging);
+        var state = new ServerState { Options = options, Engine = engine, Authenticator = authenticator, Scenarios = scenarios, Logger = logger };
+
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.WebSocketKeepAlive });
+        app.Use((context, next) => RequestPipeline.InvokeAsync(context, next, state));
+        WebSocketEndpoint.Map(app, state);
+        HttpResponsesEndpoints.Map(app, state);
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)))
+            .ToList();
+        return new TandemServerHost(app, store, addresses, profile, scenarios, state);
+    }
+
+    /// <summary>Completes when the host shuts down (Ctrl+C, SIGTERM, or <see cref="StopAsync"/>).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync().ConfigureAwait(false);
+        (_store as IDisposable)?.Dispose();
+    }
+}

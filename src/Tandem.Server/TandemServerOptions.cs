@@ -1,0 +1,53 @@
+namespace Tandem.Server;
+
+/// <summary>Settings of the local Responses server.</summary>
+public sealed class TandemServerOptions
+{
+    /// <summary>Addresses to listen on, e.g. <c>http://127.0.0.1:0</c> (port 0 picks a free port).</summary>
+    public List<string> Urls { get; } = ["http://127.0.0.1:8080"];
+
+    /// <summary>API keys accepted as <c>Authorization: Bearer</c>. Empty means authentication is off (every caller is one anonymous owner).</summary>
+    public List<string> ApiKeys { get; } = [];
+
+    /// <summary>A file of API keys, one per line (<c>#</c> starts a comment), added to <see cref="ApiKeys"/>.</summary>
+    public string? KeysFile { get; set; }
+
+    /// <summary>When false, WebSocket upgrades on <c>/v1/responses</c> get 426 so clients fall back to HTTP.</summary>
+    public bool EnableWebSocket { get; set; } = true;
+
+    /// <summary>How long one WebSocket connection may live (OpenAI: 60 minutes).</summary>
+    public TimeSpan MaxConnectionDuration { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>Largest client message accepted on a WebSocket; a larger one closes the socket with 1009.</summary>
+    public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Responses one WebSocket connection runs at once; more wait in their lanes.</summary>
+    public int MaxInFlightPerConnection { get; set; } = 16;
+
+    /// <summary>Named lanes (<c>stream_id</c>) one connection may open in its lifetime.</summary>
+    public int MaxLanesPerConnection { get; set; } = 32;
+
+    /// <summary>Requests waiting in one lane before the connection stops reading (back-pressure, nothing dropped).</summary>
+    public int LaneQueueCapacity { get; set; } = 64;
+
+    /// <summary>Interval of server pings on idle WebSockets; <see cref="TimeSpan.Zero"/> disables them.</summary>
+    public TimeSpan WebSocketKeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>memory</c> (default) or <c>sqlite:PATH</c>.</summary>
+    public string Store { get; set; } = "memory";
+
+    /// <summary><c>zero</c>, <c>openai-like</c>, or the path of a profile JSON file.</summary>
+    public string Profile { get; set; } = "zero";
+
+    /// <summary>Folder of scenario files (<c>*.json</c>); <see langword="null"/> finds <c>scenarios/</c> above the working directory.</summary>
+    public string? ScenarioDirectory { get; set; }
+
+    /// <summary>The model named in <c>GET /v1/models</c> for the default behaviour.</summary>
+    public string DefaultModel { get; set; } = "tandem-default";
+
+    /// <summary>Time source, replaceable in tests.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Log one line per request and turn (no secrets).</summary>
+    public bool RequestLogging { get; set; } = true;
+}
