@@ -13,6 +13,15 @@ public static class Fixtures
 
     private static string FindRoot()
     {
+        var fromBuild = System.Reflection.Assembly.GetExecutingAssembly()
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "TandemRepositoryRoot")?.Value;
+        if (fromBuild is not null && File.Exists(Path.Combine(fromBuild, "Tandem.slnx")))
+        {
+            return fromBuild;
+        }
+
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null)
         {
