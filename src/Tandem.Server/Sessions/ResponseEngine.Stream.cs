@@ -147,6 +147,7 @@ internal sealed partial class ResponseEngine
                         Type = ResponseEventTypes.FunctionCallArgumentsDone,
                         SequenceNumber = seq++,
                         ItemId = call.Id!,
+                        Name = call.Name, // current API streams carry the name (the official SDKs read it)
                         OutputIndex = index,
                         Arguments = call.Arguments,
                     }, recorded);
