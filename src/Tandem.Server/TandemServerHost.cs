@@ -59,6 +59,16 @@ public sealed class TandemServerHost : IAsyncDisposable
             throw new ArgumentException($"MaxMessageBytes must be at least 1024, not {options.MaxMessageBytes}.", nameof(options));
         }
 
+        if (options.MaxConnectionDuration <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"MaxConnectionDuration must be positive, not {options.MaxConnectionDuration}.", nameof(options));
+        }
+
+        if (options.MaxInFlightPerConnection < 1 || options.MaxLanesPerConnection < 0 || options.LaneQueueCapacity < 1)
+        {
+            throw new ArgumentException("MaxInFlightPerConnection and LaneQueueCapacity must be at least 1, MaxLanesPerConnection at least 0.", nameof(options));
+        }
+
         var profile = LatencyProfile.Load(options.Profile);
         var scenarioDirectory = options.ScenarioDirectory ?? ScenarioCatalog.FindDirectory(Directory.GetCurrentDirectory()) ?? ScenarioCatalog.FindDirectory(AppContext.BaseDirectory);
         var scenarios = scenarioDirectory is null ? ScenarioCatalog.Empty : ScenarioCatalog.Load(scenarioDirectory);

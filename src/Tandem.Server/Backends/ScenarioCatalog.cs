@@ -75,13 +75,14 @@ public sealed class ScenarioCatalog
             var turn = scenario.Turns[t];
             if (turn.Output.Count == 0)
             {
-                throw new InvalidDataException($"Scenario '{scenario.Name}' turn {t}: 'output' is empty.");
+                throw new InvalidDataException($"Scenario '{scenario.Name}' ({origin}) turn {t}: 'output' is empty.");
             }
 
             for (var i = 0; i < turn.Output.Count; i++)
             {
                 var o = turn.Output[i];
-                var where = $"Scenario '{scenario.Name}' turn {t} output {i}";
+                // Name the file too: a scenario's name need not match its file name.
+                var where = $"Scenario '{scenario.Name}' ({origin}) turn {t} output {i}";
                 switch (o.Type)
                 {
                     case "message" when o.Text is null:

@@ -57,12 +57,21 @@ internal static class SchemaArgumentGenerator
             return;
         }
 
+        // Past half the depth budget a recursive schema is ended at a branch that allows it (null,
+        // or an empty array) rather than at the hard limit, where a null could break the schema.
+        var deep = depth >= MaxDepth / 2;
+        if (deep && AllowsNullType(schema))
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
         foreach (var key in (ReadOnlySpan<string>)["anyOf", "oneOf"])
         {
             if (schema.TryGetProperty(key, out var alternatives) && alternatives.ValueKind == JsonValueKind.Array && alternatives.GetArrayLength() > 0)
             {
-                // Prefer a non-null alternative so the arguments say something.
-                var chosen = alternatives.EnumerateArray().FirstOrDefault(a => !IsNullType(a));
+                // Prefer a non-null alternative so the arguments say something, except deep in a recursive schema.
+                var chosen = alternatives.EnumerateArray().FirstOrDefault(a => IsNullType(a) == deep);
                 WriteValue(writer, chosen.ValueKind == JsonValueKind.Object ? chosen : alternatives[0], root, name, depth + 1);
                 return;
             }
@@ -85,7 +94,8 @@ internal static class SchemaArgumentGenerator
                 break;
             case "array":
                 writer.WriteStartArray();
-                var count = schema.TryGetProperty("minItems", out var min) && min.TryGetInt32(out var m) ? Math.Max(1, m) : 1;
+                var minItems = schema.TryGetProperty("minItems", out var min) && min.TryGetInt32(out var m) ? Math.Max(0, m) : 0;
+                var count = deep ? minItems : Math.Max(1, minItems);
                 if (schema.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object)
                 {
                     for (var i = 0; i < count; i++)
@@ -163,8 +173,17 @@ internal static class SchemaArgumentGenerator
 
     private static bool IsNullType(JsonElement schema) => TypeOf(schema) == "null";
 
+    /// <summary>A type list such as <c>["object","null"]</c> that includes <c>null</c>.</summary>
+    private static bool AllowsNullType(JsonElement schema) =>
+        schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array && type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && t.GetString() == "null");
+
     private static JsonElement? Resolve(JsonElement root, string reference)
     {
+        if (reference == "#")
+        {
+            return root; // root recursion, which structured outputs allow
+        }
+
         if (!reference.StartsWith("#/", StringComparison.Ordinal))
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,7 +32,7 @@ internal static class WebSocketEndpoint
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             DangerousEnableCompression = false,
             KeepAliveInterval = state.Options.WebSocketKeepAlive,
@@ -46,6 +47,16 @@ internal static class WebSocketEndpoint
         finally
         {
             state.ConnectionClosed();
+
+            // When the WebSocket layer fails the connection itself (invalid UTF-8 → 1007, a protocol
+            // error → 1002) it has already written its close frame and left the socket Aborted.
+            // Disposing it then resets the TCP connection, which usually destroys that close frame
+            // before the client reads it; left alone, Kestrel ends the connection gracefully when
+            // this handler returns.
+            if (socket.State != WebSocketState.Aborted)
+            {
+                socket.Dispose();
+            }
         }
     }
 }

@@ -91,7 +91,8 @@ public sealed class LatencyProfile
         {
             if (value < 0 || double.IsNaN(value) || double.IsInfinity(value))
             {
-                throw new ArgumentException($"Latency profile '{origin}': {field} must be a finite number ≥ 0, not {value}.");
+                // Name the field as the profile file spells it (snake_case), so the user finds it.
+                throw new ArgumentException($"Latency profile '{origin}': {JsonNamingPolicy.SnakeCaseLower.ConvertName(field)} must be a finite number ≥ 0, not {value}.");
             }
         }
     }

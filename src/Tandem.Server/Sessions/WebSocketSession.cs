@@ -20,6 +20,7 @@ internal sealed partial class WebSocketSession
     private readonly TandemServerOptions _options;
     private readonly string _owner;
     private readonly string _connectionId = IdGenerator.New("ws");
+    private static readonly TimeSpan MaxTimerDuration = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
     private readonly LaneCache _cache = new();
     private readonly long _openedAt = Stopwatch.GetTimestamp();
     private readonly CancellationTokenSource _lifetime = new();
@@ -90,7 +91,9 @@ internal sealed partial class WebSocketSession
     /// </summary>
     private async Task EnforceConnectionCapAsync(CancellationToken cancellationToken)
     {
-        await Task.Delay(_options.MaxConnectionDuration, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        // Task.Delay takes at most ~49.7 days; a longer cap is no cap at all in practice.
+        var cap = _options.MaxConnectionDuration;
+        await Task.Delay(cap < MaxTimerDuration ? cap : Timeout.InfiniteTimeSpan, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
         _expired = true;
         _closeReason = ErrorCodes.WebSocketConnectionLimitReached;
         await DrainLanesAsync(cancellationToken).ConfigureAwait(false);
