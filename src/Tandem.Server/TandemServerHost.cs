@@ -80,6 +80,9 @@ public sealed class TandemServerHost : IAsyncDisposable
 
         var store = ResponseStoreFactory.Create(options.Store);
 
+        // Load the o200k vocabulary now, not inside the first request (it takes a few hundred ms).
+        _ = TokenCounter.Count("warm-up");
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(k =>

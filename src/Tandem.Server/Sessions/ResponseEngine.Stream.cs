@@ -28,17 +28,13 @@ internal sealed partial class ResponseEngine
         var recorded = prepared.Store ? new List<byte[]>() : null;
         var seq = 0;
 
-        var createdAt = profile.RequestOverheadMs
-            + (prepared.Origin.Transport == Transport.Http ? profile.HttpRequestOverheadMs : 0)
-            + prepared.LoadedItems * profile.LoadStoredResponseMsPerItem;
-        var firstTokenAt = createdAt
-            + (prepared.InputTokens - prepared.CachedTokens) * profile.RenderMsPerUncachedInputToken
-            + (prepared.IsWarmup ? 0 : profile.TimeToFirstTokenMs + profile.DecodeMs(prepared.ReasoningTokens));
+        var schedule = ResponseSchedule.For(profile, prepared.Origin.Transport == Transport.Http, prepared.LoadedItems,
+            prepared.InputTokens, prepared.CachedTokens, prepared.ReasoningTokens, generates: !prepared.IsWarmup);
         var emittedTokens = 0;
 
         if (timed)
         {
-            await prepared.Clock.WaitUntilAsync(createdAt, cancellationToken).ConfigureAwait(false);
+            await prepared.Clock.WaitUntilAsync(schedule.CreatedAtMs, cancellationToken).ConfigureAwait(false);
         }
 
         var initial = BuildResponse(prepared, ResponseStatus.InProgress, [], usage: null);
@@ -77,7 +73,7 @@ internal sealed partial class ResponseEngine
                     {
                         if (timed)
                         {
-                            await prepared.Clock.WaitUntilAsync(firstTokenAt + profile.DecodeMs(emittedTokens), cancellationToken).ConfigureAwait(false);
+                            await prepared.Clock.WaitUntilAsync(schedule.TokenAtMs(emittedTokens), cancellationToken).ConfigureAwait(false);
                         }
 
                         emittedTokens++;
@@ -129,7 +125,7 @@ internal sealed partial class ResponseEngine
                     {
                         if (timed)
                         {
-                            await prepared.Clock.WaitUntilAsync(firstTokenAt + profile.DecodeMs(emittedTokens), cancellationToken).ConfigureAwait(false);
+                            await prepared.Clock.WaitUntilAsync(schedule.TokenAtMs(emittedTokens), cancellationToken).ConfigureAwait(false);
                         }
 
                         emittedTokens++;
@@ -222,7 +218,7 @@ internal sealed partial class ResponseEngine
         if (timed)
         {
             // A response is done when its last token is decoded, even if it had nothing visible to stream.
-            await prepared.Clock.WaitUntilAsync(firstTokenAt + profile.DecodeMs(emittedTokens), cancellationToken).ConfigureAwait(false);
+            await prepared.Clock.WaitUntilAsync(schedule.TokenAtMs(emittedTokens), cancellationToken).ConfigureAwait(false);
         }
 
         var usage = new ResponseUsage

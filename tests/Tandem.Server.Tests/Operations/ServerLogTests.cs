@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Tandem.Server.Tests.Support;
@@ -52,27 +51,5 @@ public sealed class ServerLogTests
         Assert.Contains(lines, l => l.StartsWith("http POST /v1/responses status=401", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("websocket ws_", StringComparison.Ordinal) && l.Contains("closed", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(TestServer.KeyA, StringComparison.Ordinal) || l.Contains("sk-wrong-secret-key", StringComparison.Ordinal));
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturingLoggerProvider owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Lines.Enqueue(formatter(state, exception) + (exception is null ? string.Empty : " " + exception.Message));
-        }
     }
 }
