@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tandem.Responses.Protocol;
 using Tandem.Server.Backends;
 using Tandem.Server.Sessions;
 

@@ -1,14 +1,14 @@
 using System.Text.Json;
 
-namespace Tandem.Server.Sessions;
+namespace Tandem.Responses.Protocol;
 
 /// <summary>
 /// The structured-outputs rules a <c>strict:true</c> function schema must follow: every object has
 /// <c>additionalProperties:false</c> and lists every property in <c>required</c>.
 /// </summary>
-internal static class StrictSchema
+public static class StrictSchema
 {
-    /// <summary>The first rule broken, described as the API describes it, or <see langword="null"/>.</summary>
+    /// <summary>The first rule broken, described as the API describes it, or <see langword="null"/> when the schema is strict-valid.</summary>
     public static string? FindViolation(JsonElement schema) => Check(schema, "()", 0);
 
     private static string? Check(JsonElement schema, string path, int depth)
