@@ -46,4 +46,5 @@ namespace Tandem.Responses.Protocol.Json;
 [JsonSerializable(typeof(ErrorEvent))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(List<JsonElement>))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

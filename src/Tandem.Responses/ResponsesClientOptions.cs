@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tandem.Responses;
+
+/// <summary>Settings of a <see cref="ResponsesClient"/>. The base URL alone selects the service.</summary>
+public sealed class ResponsesClientOptions
+{
+    /// <summary>
+    /// The API root that <c>responses</c> is appended to: <c>https://api.openai.com/v1/</c> (default),
+    /// <c>https://RESOURCE.openai.azure.com/openai/v1/</c>, <c>https://api.x.ai/v1/</c>, or a local
+    /// <c>tandem serve</c> (<c>http://127.0.0.1:8080/v1/</c>).
+    /// </summary>
+    public Uri BaseUrl { get; set; } = new("https://api.openai.com/v1/");
+
+    /// <summary>API keys; more than one makes a pool with failover (see <see cref="Auth.ApiKeyPool"/>).</summary>
+    public List<string> ApiKeys { get; } = [];
+
+    public ResponsesTransportKind Transport { get; set; } = ResponsesTransportKind.WebSocket;
+
+    /// <summary>
+    /// WebSocket mode: name lanes with <c>stream_id</c> so responses of different lanes run
+    /// concurrently on one socket. Off by default: the launch behaviour (one response at a time per
+    /// socket) is what most compatible servers implement.
+    /// </summary>
+    public bool MultiLane { get; set; }
+
+    /// <summary>Upper bound of one HTTP request, headers to last event.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Upper bound of a TCP/TLS/WebSocket handshake.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>WebSocket pings; an unanswered ping (after <see cref="KeepAliveTimeout"/>) drops the connection.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>While a response is in flight, the longest silence accepted before the connection is declared dead.</summary>
+    public TimeSpan ReceiveIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Open a fresh socket, between turns, once a connection is this old (servers cap it at 60 minutes).</summary>
+    public TimeSpan RotateConnectionAfter { get; set; } = TimeSpan.FromMinutes(55);
+
+    /// <summary>Reconnect attempts after an abnormal close, with capped exponential backoff and jitter.</summary>
+    public int MaxReconnectAttempts { get; set; } = 5;
+
+    public TimeSpan ReconnectBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Retries of a turn that failed before producing output (connection errors, 408, 409, 429, 5xx).</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>A server's Retry-After is honoured up to this; a longer one fails the call.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Delay before the one retry of a 401 on the same key.</summary>
+    public TimeSpan UnauthorizedRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often unhealthy keys are probed with <c>GET /v1/models</c>.</summary>
+    public TimeSpan KeyProbeInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Responses waiting for one lane before <c>StreamAsync</c> refuses more.</summary>
+    public int MaxQueuedPerLane { get; set; } = 64;
+
+    /// <summary>Events buffered per lane before the socket reader waits for the consumer (back-pressure).</summary>
+    public int LaneEventBuffer { get; set; } = 256;
+
+    /// <summary>Largest server message accepted on a WebSocket.</summary>
+    public int MaxIncomingMessageBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>Extra headers on every request and handshake (e.g. <c>OpenAI-Organization</c>).</summary>
+    public Dictionary<string, string> DefaultHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The HTTP handler; replaceable for tests and proxies. Default: a pooled <see cref="System.Net.Http.SocketsHttpHandler"/>.</summary>
+    public HttpMessageHandler? HttpHandler { get; set; }
+
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    internal Uri ResponsesUri => new(WithTrailingSlash(BaseUrl), "responses");
+
+    internal Uri ModelsUri => new(WithTrailingSlash(BaseUrl), "models");
+
+    internal Uri WebSocketUri
+    {
+        get
+        {
+            var builder = new UriBuilder(ResponsesUri);
+            builder.Scheme = builder.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
+            return builder.Uri;
+        }
+    }
+
+    /// <summary>Azure OpenAI takes keys in an <c>api-key</c> header; everyone else in <c>Authorization: Bearer</c>.</summary>
+    internal bool UsesAzureKeyHeader => BaseUrl.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
+        || BaseUrl.Host.EndsWith(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase);
+
+    internal void Validate()
+    {
+        if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttp && BaseUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"BaseUrl must be an absolute http(s) URL, not '{BaseUrl}'.");
+        }
+
+        if (ApiKeys.Count == 0)
+        {
+            throw new ArgumentException("At least one API key is required (ApiKeys).");
+        }
+
+        if (ApiKeys.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("An API key is empty.");
+        }
+
+        if (MaxRetries < 0 || MaxReconnectAttempts < 0 || MaxQueuedPerLane < 1 || LaneEventBuffer < 1)
+        {
+            throw new ArgumentException("MaxRetries and MaxReconnectAttempts must be ≥ 0; MaxQueuedPerLane and LaneEventBuffer ≥ 1.");
+        }
+    }
+
+    private static Uri WithTrailingSlash(Uri uri) =>
+        uri.AbsolutePath.EndsWith('/') ? uri : new UriBuilder(uri) { Path = uri.AbsolutePath + "/" }.Uri;
+}

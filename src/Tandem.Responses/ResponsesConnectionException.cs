@@ -1,0 +1,10 @@
+namespace Tandem.Responses;
+
+/// <summary>The connection failed or closed before the response ended (status 0: retryable).</summary>
+public sealed class ResponsesConnectionException : ResponsesException
+{
+    public ResponsesConnectionException(string message, Exception? inner = null)
+        : base(0, message, "connection_error", "connection_error", null, inner)
+    {
+    }
+}

@@ -1,0 +1,59 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+
+namespace Tandem.Responses.Transport;
+
+/// <summary>
+/// One open socket: its generation (a new number per connection), age, the responses it is
+/// serving by lane, and a single sender. Its server-side cache lives exactly as long as it does.
+/// </summary>
+internal sealed class WebSocketConnection(ClientWebSocket socket, long generation, DateTimeOffset openedAt, long openedTimestamp)
+{
+    private readonly ConcurrentDictionary<string, ActiveResponse> _active = new(StringComparer.Ordinal);
+
+    public ClientWebSocket Socket { get; } = socket;
+
+    public long Generation { get; } = generation;
+
+    public DateTimeOffset OpenedAt { get; } = openedAt;
+
+    public SemaphoreSlim SendLock { get; } = new(1, 1);
+
+    public ArrayBufferWriter<byte> SendBuffer { get; } = new(16 * 1024);
+
+    public CancellationTokenSource Lifetime { get; } = new();
+
+    /// <summary>TimeProvider timestamp of the last frame received (or of the last response start).</summary>
+    public long LastActivity = openedTimestamp;
+
+    public volatile bool Closed;
+
+    /// <summary>Why the connection ended, for the exception of responses it leaves unfinished.</summary>
+    public string? CloseReason { get; set; }
+
+    public WebSocketCloseStatus? CloseStatus { get; set; }
+
+    public Task ReceiveLoop { get; set; } = Task.CompletedTask;
+
+    public ITimer? Watchdog { get; set; }
+
+    public int ActiveCount => _active.Count;
+
+    public bool TryRegister(string lane, ActiveResponse response) => _active.TryAdd(lane, response);
+
+    public void Unregister(string lane, ActiveResponse response) => _active.TryRemove(new KeyValuePair<string, ActiveResponse>(lane, response));
+
+    public bool TryGet(string lane, out ActiveResponse response) => _active.TryGetValue(lane, out response!);
+
+    public ICollection<ActiveResponse> Active => _active.Values;
+
+    /// <summary>Ends every unfinished response with <paramref name="error"/>.</summary>
+    public void FailAll(Exception error)
+    {
+        foreach (var response in _active.Values)
+        {
+            response.Events.Writer.TryComplete(error);
+        }
+    }
+}

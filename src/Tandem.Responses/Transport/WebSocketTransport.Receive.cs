@@ -1,0 +1,158 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Tandem.Responses.Diagnostics;
+using Tandem.Responses.Protocol;
+using Tandem.Responses.Protocol.Json;
+
+namespace Tandem.Responses.Transport;
+
+/// <summary>
+/// The single receive loop of a connection: frames to events, events to the lane named by their
+/// <c>stream_id</c> (the default lane when absent). When the socket ends, every unfinished response
+/// fails with the reason.
+/// </summary>
+internal sealed partial class WebSocketTransport
+{
+    private async Task ReceiveLoopAsync(WebSocketConnection connection)
+    {
+        var socket = connection.Socket;
+        var token = connection.Lifetime.Token;
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var count = 0;
+        long received = 0;
+        Exception? failure = null;
+        try
+        {
+            while (true)
+            {
+                if (count == buffer.Length)
+                {
+                    if (buffer.Length >= _options.MaxIncomingMessageBytes)
+                    {
+                        throw new ResponsesConnectionException($"A server message exceeded MaxIncomingMessageBytes ({_options.MaxIncomingMessageBytes}).");
+                    }
+
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxIncomingMessageBytes));
+                    buffer.AsSpan(0, count).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var result = await socket.ReceiveAsync(buffer.AsMemory(count), token).ConfigureAwait(false);
+                Volatile.Write(ref connection.LastActivity, _time.GetTimestamp());
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    connection.CloseStatus = socket.CloseStatus;
+                    connection.CloseReason = $"the server closed the WebSocket ({(int?)socket.CloseStatus} {socket.CloseStatusDescription})";
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+
+                count += result.Count;
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                received += count;
+                if (result.MessageType == WebSocketMessageType.Text)
+                {
+                    var evt = Parse(buffer.AsSpan(0, count));
+                    await DispatchAsync(connection, evt, token).ConfigureAwait(false);
+                }
+
+                count = 0;
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            connection.CloseReason ??= "the client closed the WebSocket";
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or ResponsesException)
+        {
+            failure = ex;
+            connection.CloseReason ??= $"the WebSocket failed: {ex.Message}";
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            connection.Closed = true;
+            connection.Watchdog?.Dispose();
+            ResponsesDiagnostics.BytesReceived.Add(received, TransportTag);
+            Log.ConnectionEnded(_logger, connection.Generation, connection.CloseReason ?? "closed");
+            connection.FailAll(new ResponsesConnectionException(
+                $"The response did not finish: {connection.CloseReason ?? "the WebSocket closed"}.", failure));
+        }
+    }
+
+    private static ResponseStreamEvent Parse(ReadOnlySpan<byte> message)
+    {
+        try
+        {
+            return ProtocolJson.ParseEvent(message);
+        }
+        catch (JsonException ex)
+        {
+            // The server broke the protocol: nothing on this connection can be trusted any more.
+            throw new ResponsesConnectionException($"The server sent a frame that is not a JSON event: {ex.Message}", ex);
+        }
+    }
+
+    private async ValueTask DispatchAsync(WebSocketConnection connection, ResponseStreamEvent evt, CancellationToken cancellationToken)
+    {
+        var lane = evt.StreamId ?? string.Empty;
+        if (connection.TryGet(lane, out var active))
+        {
+            await DeliverAsync(active, evt, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (evt is ErrorEvent && evt.StreamId is null)
+        {
+            // A connection-level error (e.g. the connection's age limit): every waiting lane gets it.
+            foreach (var waiting in connection.Active)
+            {
+                await DeliverAsync(waiting, evt, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        Log.EventWithoutLane(_logger, evt.Type, lane);
+    }
+
+    private static async ValueTask DeliverAsync(ActiveResponse active, ResponseStreamEvent evt, CancellationToken cancellationToken)
+    {
+        if (active.TerminalSeen)
+        {
+            return;
+        }
+
+        var terminal = evt.IsTerminal;
+        if (terminal)
+        {
+            active.TerminalSeen = true;
+        }
+
+        try
+        {
+            await active.Events.Writer.WriteAsync(evt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Threading.Channels.ChannelClosedException)
+        {
+            return;
+        }
+
+        if (terminal)
+        {
+            active.Events.Writer.TryComplete();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net.WebSockets;
+using Tandem.Responses.Auth;
+using Tandem.Responses.Diagnostics;
+
+namespace Tandem.Responses.Transport;
+
+/// <summary>
+/// Connecting: lazily before a turn; proactive rotation once a connection reaches
+/// <see cref="ResponsesClientOptions.RotateConnectionAfter"/> (only between turns, never under a
+/// running response); reconnects after a loss with capped exponential backoff and jitter (from the
+/// first attempt when the server closed with 1012 or 1013); 426 means "use HTTP".
+/// </summary>
+internal sealed partial class WebSocketTransport
+{
+    private const string BetaHeader = "responses_websockets=2026-02-06";
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private WebSocketConnection? _connection;
+    private long _generations;
+
+    /// <summary>
+    /// The live connection's generation; when none is live, or the live one is due for rotation, the
+    /// number the next connection will get — so a chain can tell before sending that the cache is gone.
+    /// </summary>
+    public long ConnectionGeneration =>
+        _connection is { Closed: false } c && !DueForRotation(c) ? c.Generation : Interlocked.Read(ref _generations) + 1;
+
+    public int Reconnects { get; private set; }
+
+    public int Rotations { get; private set; }
+
+    private bool DueForRotation(WebSocketConnection connection) =>
+        _time.GetUtcNow() - connection.OpenedAt >= _options.RotateConnectionAfter;
+
+    private async ValueTask<WebSocketConnection> EnsureConnectedAsync(ApiKeyLease key, CancellationToken cancellationToken)
+    {
+        var current = _connection;
+        if (current is { Closed: false } && !DueForRotation(current))
+        {
+            return current;
+        }
+
+        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            current = _connection;
+            var lost = false;
+            if (current is { Closed: false })
+            {
+                if (!DueForRotation(current) || current.ActiveCount > 0)
+                {
+                    return current; // rotate later, between turns
+                }
+
+                Log.Rotating(_logger, current.Generation, (_time.GetUtcNow() - current.OpenedAt).TotalMinutes);
+                await CloseGracefullyAsync(current, "rotation before the server's connection age limit").ConfigureAwait(false);
+                Rotations++;
+                ResponsesDiagnostics.Rotations.Add(1);
+            }
+            else if (current is not null)
+            {
+                lost = true;
+            }
+
+            // After 1012 (service restart) or 1013 (try again later) the server asked for a pause.
+            var attempt = current?.CloseStatus is (WebSocketCloseStatus)1012 or (WebSocketCloseStatus)1013 ? 1 : 0;
+            for (var tries = 0; ; tries++, attempt++)
+            {
+                if (attempt > 0)
+                {
+                    await Task.Delay(Backoff(attempt), _time, cancellationToken).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    var fresh = await ConnectOnceAsync(key, cancellationToken).ConfigureAwait(false);
+                    _connection = fresh;
+                    if (lost)
+                    {
+                        Reconnects++;
+                        ResponsesDiagnostics.Reconnects.Add(1);
+                        Log.Reconnected(_logger, fresh.Generation, tries + 1);
+                    }
+
+                    return fresh;
+                }
+                catch (WebSocketHandshakeException ex) when (ex.Status == 426)
+                {
+                    throw new WebSocketModeUnavailableException("The server answered the WebSocket upgrade with 426: it does not offer WebSocket mode.");
+                }
+                catch (WebSocketHandshakeException ex) when (ex.Status is >= 400 and < 500 and not (408 or 409 or 429))
+                {
+                    // 401, 403, 404…: no point retrying here; the client decides (key failover).
+                    throw ResponsesException.From(ex.Status, null, ex.Headers, $"The WebSocket upgrade was refused with HTTP {ex.Status}.");
+                }
+                catch (WebSocketHandshakeException ex) when (tries < _options.MaxReconnectAttempts)
+                {
+                    if (ResponsesException.ParseRetryAfter(ex.Headers) is { } wait && wait <= _options.MaxRetryAfter && wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    Log.ConnectFailed(_logger, tries + 1, ex.Message);
+                }
+                catch (WebSocketHandshakeException ex)
+                {
+                    throw ex.Status > 0
+                        ? ResponsesException.From(ex.Status, null, ex.Headers, $"The WebSocket upgrade failed with HTTP {ex.Status} after {tries + 1} attempts.")
+                        : new ResponsesConnectionException($"Could not open a WebSocket to {_options.WebSocketUri.GetLeftPart(UriPartial.Authority)} after {tries + 1} attempts: {ex.InnerException?.Message}", ex);
+                }
+            }
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    /// <summary>min(base · 2^(n−1), max), scaled by a random factor in [0.5, 1] so clients do not reconnect in step.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = _options.ReconnectBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 16));
+        var capped = Math.Min(exponential, _options.ReconnectMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
+    }
+
+    private async Task<WebSocketConnection> ConnectOnceAsync(ApiKeyLease key, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        var o = socket.Options;
+        o.CollectHttpResponseDetails = true;
+        o.KeepAliveInterval = _options.KeepAliveInterval;
+        o.KeepAliveTimeout = _options.KeepAliveTimeout;
+        if (_options.UsesAzureKeyHeader)
+        {
+            o.SetRequestHeader("api-key", key.Value);
+        }
+        else
+        {
+            o.SetRequestHeader("Authorization", "Bearer " + key.Value);
+        }
+
+        o.SetRequestHeader("OpenAI-Beta", BetaHeader);
+        foreach (var (name, value) in _options.DefaultHeaders)
+        {
+            o.SetRequestHeader(name, value);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ConnectTimeout);
+        try
+        {
+            await socket.ConnectAsync(_options.WebSocketUri, timeout.Token).ConfigureAwait(false);
+        }
+        catch (WebSocketException ex)
+        {
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (socket.HttpResponseHeaders is { } h)
+            {
+                foreach (var (name, values) in h)
+                {
+                    headers[name] = string.Join(",", values);
+                }
+            }
+
+            var status = (int)socket.HttpStatusCode;
+            socket.Dispose();
+            throw new WebSocketHandshakeException(status, headers, ex);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new WebSocketHandshakeException(0, new Dictionary<string, string>(), new WebSocketException($"the handshake took longer than ConnectTimeout ({_options.ConnectTimeout})"));
+        }
+
+        socket.HttpResponseHeaders = null; // not needed after the handshake
+        var generation = Interlocked.Increment(ref _generations);
+        var connection = new WebSocketConnection(socket, generation, _time.GetUtcNow(), _time.GetTimestamp());
+        connection.ReceiveLoop = Task.Run(() => ReceiveLoopAsync(connection), CancellationToken.None);
+        StartWatchdog(connection);
+        Log.Connected(_logger, generation, key.KeyId);
+        return connection;
+    }
+
+    private async Task CloseGracefullyAsync(WebSocketConnection connection, string reason)
+    {
+        connection.CloseReason = reason;
+        try
+        {
+            if (connection.Socket.State == WebSocketState.Open)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await connection.SendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+                try
+                {
+                    await connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, timeout.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    connection.SendLock.Release();
+                }
+
+                await connection.ReceiveLoop.WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or TimeoutException)
+        {
+        }
+        finally
+        {
+            await connection.Lifetime.CancelAsync().ConfigureAwait(false);
+            connection.Closed = true;
+            connection.Watchdog?.Dispose();
+            connection.Socket.Dispose();
+        }
+    }
+}

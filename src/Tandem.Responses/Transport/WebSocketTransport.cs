@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Tandem.Responses.Auth;
+using Tandem.Responses.Diagnostics;
+using Tandem.Responses.Protocol;
+
+namespace Tandem.Responses.Transport;
+
+/// <summary>
+/// WebSocket mode: one <see cref="System.Net.WebSockets.ClientWebSocket"/> at a time, a single
+/// receive loop that routes events by <c>stream_id</c> to lanes (WebSocketTransport.Receive.cs),
+/// one sender (WebSocketTransport.Send.cs), an idle watchdog (WebSocketTransport.KeepAlive.cs), and
+/// connecting, rotation and reconnects (WebSocketTransport.Reconnect.cs). One response is in flight
+/// per lane; further requests on a lane wait their turn (bounded).
+/// </summary>
+internal sealed partial class WebSocketTransport : IResponsesTransport
+{
+    private static readonly KeyValuePair<string, object?> TransportTag = ResponsesDiagnostics.Transport(ResponsesTransportKind.WebSocket);
+    private readonly ResponsesClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, LaneGate> _lanes = new(StringComparer.Ordinal);
+    private bool _disposed;
+
+    public WebSocketTransport(ResponsesClientOptions options, ILogger logger)
+    {
+        _options = options;
+        _time = options.TimeProvider;
+        _logger = logger;
+    }
+
+    public ResponsesTransportKind Kind => ResponsesTransportKind.WebSocket;
+
+    public async IAsyncEnumerable<ResponseStreamEvent> StreamAsync(ResponseCreateRequest request, ApiKeyLease key, string? lane, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var laneId = _options.MultiLane ? lane ?? string.Empty : string.Empty;
+        var gate = _lanes.GetOrAdd(laneId, static _ => new LaneGate());
+        await gate.EnterAsync(_options.MaxQueuedPerLane, laneId, cancellationToken).ConfigureAwait(false);
+        var releaseGate = true;
+        try
+        {
+            var connection = await EnsureConnectedAsync(key, cancellationToken).ConfigureAwait(false);
+            var active = new ActiveResponse(_options.LaneEventBuffer);
+            if (!connection.TryRegister(laneId, active))
+            {
+                throw new InvalidOperationException($"Lane '{laneId}' already has a response in flight.");
+            }
+
+            Volatile.Write(ref connection.LastActivity, _time.GetTimestamp());
+            try
+            {
+                var wire = request.Clone();
+                wire.Type = ResponseEventTypes.ResponseCreate;
+                wire.StreamId = laneId.Length > 0 ? laneId : null;
+                wire.Stream = null; // implicit in WebSocket mode
+                await SendAsync(connection, wire, cancellationToken).ConfigureAwait(false);
+
+                var reader = active.Events.Reader;
+                while (true)
+                {
+                    ResponseStreamEvent evt;
+                    try
+                    {
+                        if (!await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            throw new ResponsesConnectionException("The WebSocket closed before the response ended.");
+                        }
+
+                        if (!reader.TryRead(out evt!))
+                        {
+                            continue;
+                        }
+                    }
+                    catch (System.Threading.Channels.ChannelClosedException ex) when (ex.InnerException is not null)
+                    {
+                        throw ex.InnerException;
+                    }
+
+                    if (evt is ErrorEvent error)
+                    {
+                        throw ResponsesException.FromErrorEvent(error);
+                    }
+
+                    yield return evt;
+                    if (evt.IsTerminal)
+                    {
+                        yield break;
+                    }
+                }
+            }
+            finally
+            {
+                if (!active.TerminalSeen && !connection.Closed)
+                {
+                    // The caller stopped reading mid-response: the rest of it is still coming on this
+                    // lane, so drain it before the lane takes its next request.
+                    releaseGate = false;
+                    _ = DrainThenReleaseAsync(connection, laneId, active, gate);
+                }
+                else
+                {
+                    connection.Unregister(laneId, active);
+                }
+            }
+        }
+        finally
+        {
+            if (releaseGate)
+            {
+                gate.Exit();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_connection is { } connection)
+        {
+            await CloseGracefullyAsync(connection, "client disposed").ConfigureAwait(false);
+        }
+    }
+
+    private async Task DrainThenReleaseAsync(WebSocketConnection connection, string laneId, ActiveResponse active, LaneGate gate)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.ReceiveIdleTimeout, _time);
+            await foreach (var _ in active.Events.Reader.ReadAllAsync(timeout.Token).ConfigureAwait(false))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ResponsesException)
+        {
+            // The lane cannot be trusted to be in sync any more: drop the connection.
+            Log.LaneDrainFailed(_logger, laneId, ex.Message);
+            connection.Socket.Abort();
+        }
+        finally
+        {
+            connection.Unregister(laneId, active);
+            gate.Exit();
+        }
+    }
+}
