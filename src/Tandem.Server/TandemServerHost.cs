@@ -107,7 +107,7 @@ public sealed class TandemServerHost : IAsyncDisposable
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tandem.Server");
-        var authenticator = new ApiKeyAuthenticator(keys);
+        var authenticator = new ApiKeyAuthenticator(keys, options.RejectOnceKeys);
         if (!authenticator.Enabled)
         {
             ServerLog.AuthenticationDisabled(logger);
@@ -127,6 +127,22 @@ public sealed class TandemServerHost : IAsyncDisposable
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)))
             .ToList();
         return new TandemServerHost(app, store, addresses, profile, scenarios, state);
+    }
+
+    /// <summary>
+    /// Drops every open WebSocket connection abruptly (no close frame), as a network failure or a
+    /// crashed gateway would: lets clients' reconnect and chain healing be tested.
+    /// </summary>
+    public int DropWebSocketConnections()
+    {
+        var dropped = 0;
+        foreach (var session in State.Sessions)
+        {
+            session.Abort();
+            dropped++;
+        }
+
+        return dropped;
     }
 
     /// <summary>Completes when the host shuts down (Ctrl+C, SIGTERM, or <see cref="StopAsync"/>).</summary>

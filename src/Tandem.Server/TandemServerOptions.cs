@@ -12,6 +12,13 @@ public sealed class TandemServerOptions
     /// <summary>A file of API keys, one per line (<c>#</c> starts a comment), added to <see cref="ApiKeys"/>.</summary>
     public string? KeysFile { get; set; }
 
+    /// <summary>
+    /// Keys (also listed in <see cref="ApiKeys"/>) whose first request gets a 401 and later ones
+    /// succeed — a transient authentication failure, for testing clients' retry and failover. A key
+    /// listed N times is refused N times.
+    /// </summary>
+    public List<string> RejectOnceKeys { get; } = [];
+
     /// <summary>When false, WebSocket upgrades on <c>/v1/responses</c> get 426 so clients fall back to HTTP.</summary>
     public bool EnableWebSocket { get; set; } = true;
 

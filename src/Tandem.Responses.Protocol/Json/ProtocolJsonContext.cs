@@ -47,4 +47,5 @@ namespace Tandem.Responses.Protocol.Json;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(List<JsonElement>))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -93,10 +93,14 @@ public sealed class ScenarioCatalog
                         throw new InvalidDataException($"{where}: a function_call needs 'name'.");
                     case "function_call" when o.Arguments is not { ValueKind: JsonValueKind.Object }:
                         throw new InvalidDataException($"{where}: a function_call needs 'arguments' as a JSON object.");
-                    case "message" or "function_call" or "reasoning":
+                    case "item" when o.Item is not { ValueKind: JsonValueKind.Object } item || !item.TryGetProperty("type", out _):
+                        throw new InvalidDataException($"{where}: an item output needs 'item' as a JSON object with a 'type'.");
+                    case "event" when o.Event is not { ValueKind: JsonValueKind.Object } evt || !evt.TryGetProperty("type", out _):
+                        throw new InvalidDataException($"{where}: an event output needs 'event' as a JSON object with a 'type'.");
+                    case "message" or "function_call" or "reasoning" or "item" or "event":
                         break;
                     default:
-                        throw new InvalidDataException($"{where}: unknown type '{o.Type}' (expected message, function_call or reasoning).");
+                        throw new InvalidDataException($"{where}: unknown type '{o.Type}' (expected message, function_call, reasoning, item or event).");
                 }
             }
         }

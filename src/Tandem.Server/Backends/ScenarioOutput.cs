@@ -6,7 +6,8 @@ namespace Tandem.Server.Backends;
 /// One output item of a scripted turn: <c>reasoning</c> (<c>summary</c>, <c>reasoning_tokens</c>),
 /// <c>message</c> (<c>text</c>, <c>phase</c>) or <c>function_call</c> (<c>name</c>, <c>arguments</c>,
 /// optional <c>call_id</c>, optional <c>expect_output</c>: a substring the client's output must hold).
-/// In <c>text</c>, <c>{{last_output}}</c> stands for the latest tool output.
+/// In <c>text</c>, <c>{{last_output}}</c> stands for the latest tool output. <c>item</c> and
+/// <c>event</c> inject verbatim JSON (an item or event type a client may not know, an in-band error).
 /// </summary>
 public sealed class ScenarioOutput
 {
@@ -27,4 +28,10 @@ public sealed class ScenarioOutput
     public string? CallId { get; set; }
 
     public string? ExpectOutput { get; set; }
+
+    /// <summary><c>type:"item"</c>: an output item of any type, streamed verbatim (added, then done).</summary>
+    public JsonElement? Item { get; set; }
+
+    /// <summary><c>type:"event"</c>: a stream event sent verbatim (its <c>sequence_number</c> is set by the server).</summary>
+    public JsonElement? Event { get; set; }
 }

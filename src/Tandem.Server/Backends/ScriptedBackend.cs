@@ -58,6 +58,12 @@ internal sealed class ScriptedBackend(ScenarioCatalog catalog) : IModelBackend
                 case "message":
                     output.Add(MessageItem.AssistantText(IdGenerator.Message(), o.Text!.Replace(LastOutputToken, lastOutput, StringComparison.Ordinal), o.Phase));
                     break;
+                case "item":
+                    output.Add(new UnknownResponseItem(o.Item!.Value.Clone()));
+                    break;
+                case "event":
+                    output.Add(new RawEventItem(o.Event!.Value.Clone()));
+                    break;
                 case "function_call":
                     output.Add(new FunctionCallItem
                     {

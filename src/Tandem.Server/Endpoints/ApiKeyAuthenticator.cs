@@ -15,9 +15,13 @@ internal sealed class ApiKeyAuthenticator
 {
     public const string AnonymousOwner = "anonymous";
     private readonly FrozenDictionary<string, string> _ownersByKey;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _rejections;
 
-    public ApiKeyAuthenticator(IEnumerable<string> keys) =>
+    public ApiKeyAuthenticator(IEnumerable<string> keys, IEnumerable<string>? rejectOnce = null)
+    {
         _ownersByKey = keys.Distinct(StringComparer.Ordinal).ToFrozenDictionary(k => k, OwnerOf, StringComparer.Ordinal);
+        _rejections = new((rejectOnce ?? []).GroupBy(k => k, StringComparer.Ordinal).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())), StringComparer.Ordinal);
+    }
 
     public bool Enabled => _ownersByKey.Count > 0;
 
@@ -41,7 +45,7 @@ internal sealed class ApiKeyAuthenticator
         }
 
         var key = header[Scheme.Length..].Trim();
-        if (!_ownersByKey.TryGetValue(key, out var found))
+        if (!_ownersByKey.TryGetValue(key, out var found) || ConsumeRejection(key))
         {
             error = new ProtocolException(401, $"Incorrect API key provided: {Mask(key)}.", ErrorCodes.InvalidApiKey);
             return false;
@@ -49,6 +53,20 @@ internal sealed class ApiKeyAuthenticator
 
         owner = found;
         return true;
+    }
+
+    /// <summary>True while the key has test rejections left (each listing in RejectOnceKeys is one 401).</summary>
+    private bool ConsumeRejection(string key)
+    {
+        while (_rejections.TryGetValue(key, out var left) && left > 0)
+        {
+            if (_rejections.TryUpdate(key, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads a keys file: one key per line, blank lines and <c>#</c> comments ignored.</summary>

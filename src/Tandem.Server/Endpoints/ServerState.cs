@@ -17,11 +17,13 @@ internal sealed class ServerState
 
     public required ILogger Logger { get; init; }
 
-    private int _openConnections;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<WebSocketSession, byte> _sessions = new();
 
-    public int OpenConnections => Volatile.Read(ref _openConnections);
+    public int OpenConnections => _sessions.Count;
 
-    public void ConnectionOpened() => Interlocked.Increment(ref _openConnections);
+    public IEnumerable<WebSocketSession> Sessions => _sessions.Keys;
 
-    public void ConnectionClosed() => Interlocked.Decrement(ref _openConnections);
+    public void ConnectionOpened(WebSocketSession session) => _sessions.TryAdd(session, 0);
+
+    public void ConnectionClosed(WebSocketSession session) => _sessions.TryRemove(session, out _);
 }

@@ -39,14 +39,14 @@ internal static class WebSocketEndpoint
         }).ConfigureAwait(false);
 
         var session = new WebSocketSession(socket, state, HttpResponsesEndpoints.Owner(context));
-        state.ConnectionOpened();
+        state.ConnectionOpened(session);
         try
         {
             await session.RunAsync(context.RequestAborted).ConfigureAwait(false);
         }
         finally
         {
-            state.ConnectionClosed();
+            state.ConnectionClosed(session);
 
             // When the WebSocket layer fails the connection itself (invalid UTF-8 → 1007, a protocol
             // error → 1002) it has already written its close frame and left the socket Aborted.

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Tandem.Responses.Protocol;
 using Tandem.Responses.Protocol.Json;
+using Tandem.Server.Backends;
 using Tandem.Server.Operations;
 
 namespace Tandem.Server.Sessions;
@@ -45,9 +46,24 @@ internal sealed partial class ResponseEngine
         }
 
         var outputTokens = prepared.ReasoningTokens;
-        for (var index = 0; index < prepared.Output.Count; index++)
+        var index = -1;
+        foreach (var item in prepared.Output)
         {
-            var item = prepared.Output[index];
+            if (item is RawEventItem raw)
+            {
+                // A scenario's verbatim event (an unknown type, an in-band error…): it takes a
+                // sequence number but no output index, and an error ends the stream as it would upstream.
+                var injected = raw.ToEvent(seq++);
+                yield return Record(injected, recorded);
+                if (injected.IsTerminal)
+                {
+                    yield break;
+                }
+
+                continue;
+            }
+
+            index++;
             switch (item)
             {
                 case MessageItem message:
@@ -152,6 +168,10 @@ internal sealed partial class ResponseEngine
                     break;
                 }
 
+                case UnknownResponseItem:
+                    yield return Record(new OutputItemEvent { Type = ResponseEventTypes.OutputItemAdded, SequenceNumber = seq++, OutputIndex = index, Item = item }, recorded);
+                    break;
+
                 case ReasoningItem reasoning:
                 {
                     yield return Record(new OutputItemEvent
@@ -229,14 +249,14 @@ internal sealed partial class ResponseEngine
             OutputTokensDetails = new OutputTokensDetails { ReasoningTokens = prepared.ReasoningTokens },
         };
         usage.TotalTokens = usage.InputTokens + usage.OutputTokens;
-        var final = BuildResponse(prepared, ResponseStatus.Completed, [.. prepared.Output], usage);
+        var final = BuildResponse(prepared, ResponseStatus.Completed, [.. prepared.Output.Where(i => i is not RawEventItem)], usage);
         final.CompletedAt = _time.GetUtcNow().ToUnixTimeSeconds();
         var completed = Record(new ResponseLifecycleEvent { Type = ResponseEventTypes.Completed, SequenceNumber = seq, Response = final }, recorded);
 
         var fullContext = new List<ResponseItem>(prepared.PriorContext.Count + prepared.Input.Count + prepared.Output.Count);
         fullContext.AddRange(prepared.PriorContext);
         fullContext.AddRange(prepared.Input);
-        fullContext.AddRange(prepared.Output);
+        fullContext.AddRange(prepared.Output.Where(i => i is not RawEventItem));
         prepared.Completed = new CachedResponse
         {
             Id = prepared.Id,

@@ -132,6 +132,13 @@ internal sealed partial class WebSocketSession
         }
     }
 
+    /// <summary>Drops the connection without a close handshake, as a network failure would (a test hook).</summary>
+    public void Abort()
+    {
+        _closeReason = "aborted by the server";
+        _socket.Abort();
+    }
+
     private static byte[] Rent(int size) => ArrayPool<byte>.Shared.Rent(size);
 
     private static void Return(byte[] buffer) => ArrayPool<byte>.Shared.Return(buffer);
