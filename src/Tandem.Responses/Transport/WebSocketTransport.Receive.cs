@@ -75,7 +75,7 @@ internal sealed partial class WebSocketTransport
         {
             connection.CloseReason ??= "the client closed the WebSocket";
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or ResponsesException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or ResponsesException or OperationCanceledException)
         {
             failure = ex;
             connection.CloseReason ??= $"the WebSocket failed: {ex.Message}";

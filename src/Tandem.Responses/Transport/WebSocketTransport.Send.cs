@@ -19,8 +19,10 @@ internal sealed partial class WebSocketTransport
             await connection.Socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
             ResponsesDiagnostics.BytesSent.Add(buffer.WrittenCount, TransportTag);
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // A socket reset under a send surfaces as a cancellation from the WebSocket layer.
             throw new ResponsesConnectionException($"Could not send on the WebSocket: {ex.Message}", ex);
         }
         finally

@@ -64,6 +64,12 @@ internal sealed partial class ResponseEngine
             }
 
             index++;
+            if (timed)
+            {
+                // An item appears when the model starts producing it, not when the response starts.
+                await prepared.Clock.WaitUntilAsync(schedule.TokenAtMs(emittedTokens), cancellationToken).ConfigureAwait(false);
+            }
+
             switch (item)
             {
                 case MessageItem message:
