@@ -21,7 +21,6 @@ internal sealed partial class WebSocketTransport
         var token = connection.Lifetime.Token;
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         var count = 0;
-        long received = 0;
         Exception? failure = null;
         try
         {
@@ -61,7 +60,7 @@ internal sealed partial class WebSocketTransport
                     continue;
                 }
 
-                received += count;
+                ResponsesDiagnostics.BytesReceived.Add(count, TransportTag);
                 if (result.MessageType == WebSocketMessageType.Text)
                 {
                     var evt = Parse(buffer.AsSpan(0, count));
@@ -85,7 +84,6 @@ internal sealed partial class WebSocketTransport
             ArrayPool<byte>.Shared.Return(buffer);
             connection.Closed = true;
             connection.Watchdog?.Dispose();
-            ResponsesDiagnostics.BytesReceived.Add(received, TransportTag);
             Log.ConnectionEnded(_logger, connection.Generation, connection.CloseReason ?? "closed");
             connection.FailAll(new ResponsesConnectionException(
                 $"The response did not finish: {connection.CloseReason ?? "the WebSocket closed"}.", failure));
