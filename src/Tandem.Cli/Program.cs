@@ -4,6 +4,7 @@ using Tandem.Cli.Commands;
 var root = new RootCommand("Tandem: an agent backend for the OpenAI Responses API (HTTP+SSE and WebSocket mode).")
 {
     ServeCommand.Create(),
+    InspectCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

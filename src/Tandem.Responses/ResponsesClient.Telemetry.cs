@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Tandem.Responses.Diagnostics;
 using Tandem.Responses.Protocol;
+using Tandem.Responses.Transport;
 
 namespace Tandem.Responses;
 
@@ -74,6 +75,9 @@ public sealed partial class ResponsesClient
         [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "chain on lane '{Lane}' replayed its full context ({Items} items): {Reason}")]
         public static partial void ChainReplayed(ILogger logger, string lane, int items, string reason);
     }
+
+    /// <summary>Diagnostics (tests): events buffered for a lane and not yet read (0 over HTTP, which reads only on demand).</summary>
+    internal int BufferedEvents(string? lane = null) => (_transport as WebSocketTransport)?.BufferedEvents(lane) ?? 0;
 
     internal void OnChainReplayed(string? lane, int items, string reason)
     {

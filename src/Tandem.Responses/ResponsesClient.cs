@@ -290,7 +290,9 @@ public sealed partial class ResponsesClient : IAsyncDisposable
         var message = _keys.Scrub(ex.Message);
         return ReferenceEquals(message, ex.Message) || message == ex.Message
             ? ex
-            : new ResponsesException(ex.Status, message, ex.ErrorType, ex.Code, ex.Param) { RequestId = ex.RequestId, RetryAfter = ex.RetryAfter, RateLimits = ex.RateLimits, OutputStarted = ex.OutputStarted };
+            : ex is ResponsesConnectionException
+                ? new ResponsesConnectionException(message, ex.InnerException) { RequestId = ex.RequestId, OutputStarted = ex.OutputStarted }
+                : new ResponsesException(ex.Status, message, ex.ErrorType, ex.Code, ex.Param) { RequestId = ex.RequestId, RetryAfter = ex.RetryAfter, RateLimits = ex.RateLimits, OutputStarted = ex.OutputStarted };
     }
 
     private void SwitchToHttp(string reason)

@@ -7,4 +7,13 @@ public sealed class ResponsesConnectionException : ResponsesException
         : base(0, message, "connection_error", "connection_error", null, inner)
     {
     }
+
+    /// <summary>Stays a connection error after output: callers tell a broken stream from a server error by type.</summary>
+    internal override ResponsesException AfterOutput() => new ResponsesConnectionException(Message, this)
+    {
+        RequestId = RequestId,
+        RetryAfter = RetryAfter,
+        RateLimits = RateLimits,
+        OutputStarted = true,
+    };
 }

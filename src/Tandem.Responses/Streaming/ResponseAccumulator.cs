@@ -251,7 +251,8 @@ public sealed class ResponseAccumulator
 
         public ContentPart Build(ContentPart? fromItem)
         {
-            var basis = Done ?? fromItem ?? Added ?? new ContentPart { Type = "output_text" };
+            // The item's own part (output_item.done) is the most complete: content_part.done may carry empty logprobs.
+            var basis = fromItem ?? Done ?? Added ?? new ContentPart { Type = "output_text" };
             var text = Text.Length > 0 ? Text.ToString() : FinalText ?? basis.Text ?? basis.Refusal ?? string.Empty;
             var part = new ContentPart
             {

@@ -18,6 +18,9 @@ internal sealed class WebSocketConnection(ClientWebSocket socket, long generatio
 
     public DateTimeOffset OpenedAt { get; } = openedAt;
 
+    /// <summary>Fingerprint of the key the handshake authenticated with: the connection acts as that key for its whole life.</summary>
+    public string KeyId { get; init; } = string.Empty;
+
     public SemaphoreSlim SendLock { get; } = new(1, 1);
 
     public ArrayBufferWriter<byte> SendBuffer { get; } = new(16 * 1024);
@@ -47,6 +50,9 @@ internal sealed class WebSocketConnection(ClientWebSocket socket, long generatio
     public bool TryGet(string lane, out ActiveResponse response) => _active.TryGetValue(lane, out response!);
 
     public ICollection<ActiveResponse> Active => _active.Values;
+
+    /// <summary>Diagnostics (tests): events received for <paramref name="lane"/> that its consumer has not read yet.</summary>
+    public int BufferedEvents(string lane) => _active.TryGetValue(lane, out var response) ? response.Events.Reader.Count : 0;
 
     /// <summary>Ends every unfinished response with <paramref name="error"/>.</summary>
     public void FailAll(Exception error)

@@ -34,7 +34,7 @@ internal sealed partial class WebSocketTransport
     private async ValueTask<WebSocketConnection> EnsureConnectedAsync(ApiKeyLease key, CancellationToken cancellationToken)
     {
         var current = _connection;
-        if (current is { Closed: false } && !DueForRotation(current))
+        if (current is { Closed: false } && !DueForRotation(current) && current.KeyId == key.KeyId)
         {
             return current;
         }
@@ -46,15 +46,25 @@ internal sealed partial class WebSocketTransport
             var lost = false;
             if (current is { Closed: false })
             {
-                if (!DueForRotation(current) || current.ActiveCount > 0)
+                // The pool's current key differs when the connection's key was retired or failed
+                // over: the socket is authenticated as the old key, so requests must not go on it.
+                var keyChanged = current.KeyId != key.KeyId;
+                if ((!DueForRotation(current) && !keyChanged) || current.ActiveCount > 0)
                 {
                     return current; // rotate later, between turns
                 }
 
-                Log.Rotating(_logger, current.Generation, (_time.GetUtcNow() - current.OpenedAt).TotalMinutes);
-                await CloseGracefullyAsync(current, "rotation before the server's connection age limit").ConfigureAwait(false);
-                Rotations++;
-                ResponsesDiagnostics.Rotations.Add(1);
+                if (keyChanged)
+                {
+                    await CloseGracefullyAsync(current, $"its key {current.KeyId} is no longer the pool's current key ({key.KeyId})").ConfigureAwait(false);
+                }
+                else
+                {
+                    Log.Rotating(_logger, current.Generation, (_time.GetUtcNow() - current.OpenedAt).TotalMinutes);
+                    await CloseGracefullyAsync(current, "rotation before the server's connection age limit").ConfigureAwait(false);
+                    Rotations++;
+                    ResponsesDiagnostics.Rotations.Add(1);
+                }
             }
             else if (current is not null)
             {
@@ -174,7 +184,7 @@ internal sealed partial class WebSocketTransport
 
         socket.HttpResponseHeaders = null; // not needed after the handshake
         var generation = Interlocked.Increment(ref _generations);
-        var connection = new WebSocketConnection(socket, generation, _time.GetUtcNow(), _time.GetTimestamp());
+        var connection = new WebSocketConnection(socket, generation, _time.GetUtcNow(), _time.GetTimestamp()) { KeyId = key.KeyId };
         connection.ReceiveLoop = Task.Run(() => ReceiveLoopAsync(connection), CancellationToken.None);
         StartWatchdog(connection);
         Log.Connected(_logger, generation, key.KeyId);

@@ -32,6 +32,12 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
 
     public ResponsesTransportKind Kind => ResponsesTransportKind.WebSocket;
 
+    /// <summary>
+    /// Diagnostics (tests): events of <paramref name="lane"/>'s response waiting for a slow consumer
+    /// on the live connection. Back-pressure keeps it at most <see cref="ResponsesClientOptions.LaneEventBuffer"/>.
+    /// </summary>
+    internal int BufferedEvents(string? lane) => _connection?.BufferedEvents(_options.MultiLane ? lane ?? string.Empty : string.Empty) ?? 0;
+
     public async IAsyncEnumerable<ResponseStreamEvent> StreamAsync(ResponseCreateRequest request, ApiKeyLease key, string? lane, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
