@@ -1,0 +1,19 @@
+namespace Tandem.Agents.Durability;
+
+public enum JournalEntryKind
+{
+    /// <summary>The run started: its options (model, instructions, tools) as JSON.</summary>
+    RunStarted,
+
+    /// <summary>Items sent to the model in a turn (user input or tool outputs).</summary>
+    InputItems,
+
+    /// <summary>A turn completed: the response id and its output items.</summary>
+    TurnCompleted,
+
+    /// <summary>A tool call finished: call id and result.</summary>
+    ToolResult,
+
+    /// <summary>The run ended: status and final output.</summary>
+    RunFinished,
+}

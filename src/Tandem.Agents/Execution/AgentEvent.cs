@@ -1,0 +1,21 @@
+namespace Tandem.Agents.Execution;
+
+/// <summary>What happens in a run, in order, with the time it happened (the runner's <see cref="TimeProvider"/>).</summary>
+public abstract record AgentEvent(DateTimeOffset At);
+
+public sealed record TurnStartedEvent(DateTimeOffset At, int Turn, int ItemsSent) : AgentEvent(At);
+
+public sealed record TextDeltaEvent(DateTimeOffset At, int Turn, string Delta) : AgentEvent(At);
+
+/// <summary>A call was dispatched — the moment its <c>output_item.done</c> arrived, before the response ended.</summary>
+public sealed record ToolCallStartedEvent(DateTimeOffset At, int Turn, string CallId, string Name, string Arguments) : AgentEvent(At);
+
+public sealed record ToolCallFinishedEvent(DateTimeOffset At, int Turn, ToolOutcome Outcome) : AgentEvent(At);
+
+/// <summary>The model's response of a turn completed (its calls may still be running).</summary>
+public sealed record TurnCompletedEvent(DateTimeOffset At, int Turn, string ResponseId, int ToolCalls) : AgentEvent(At);
+
+/// <summary>The chain lost its server-side state and replayed the full context (healed, not failed).</summary>
+public sealed record ChainReplayedAgentEvent(DateTimeOffset At, int Turn, string Reason) : AgentEvent(At);
+
+public sealed record RunFinishedEvent(DateTimeOffset At, AgentRunResult Result) : AgentEvent(At);

@@ -1,0 +1,32 @@
+using Tandem.Responses.Protocol;
+
+namespace Tandem.Agents.Execution;
+
+/// <summary>What a run asks of the model, and the caps that end it.</summary>
+public sealed class AgentRunOptions
+{
+    public required string Model { get; init; }
+
+    public string? Instructions { get; init; }
+
+    /// <summary>Keep responses on the server (<c>store</c>); false keeps the chain on the live connection only.</summary>
+    public bool Store { get; init; } = true;
+
+    /// <summary>Lane (<c>stream_id</c>) for multi-lane WebSocket clients.</summary>
+    public string? Lane { get; init; }
+
+    /// <summary>Further request settings (reasoning, text, metadata…) copied into every turn.</summary>
+    public Action<ResponseCreateRequest>? ConfigureRequest { get; init; }
+
+    public int MaxTurns { get; init; } = 50;
+
+    public int MaxToolCalls { get; init; } = 500;
+
+    /// <summary>Input plus output tokens over the whole run.</summary>
+    public long MaxTokens { get; init; } = 5_000_000;
+
+    public TimeSpan MaxWallTime { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>The same tool with the same arguments this many times ends the run (loop detection).</summary>
+    public int LoopThreshold { get; init; } = 3;
+}
