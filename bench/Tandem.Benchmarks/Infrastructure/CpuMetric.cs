@@ -11,14 +11,14 @@ public sealed class CpuMetric(string id, string displayName, string legend, int 
         "ClientCpu",
         "CPU/op",
         "CPU time (user+system, all threads) of the benchmark process per operation over the actual iterations: the client's cost",
-        0);
+        -20);
 
     /// <summary>CPU of the host process, where the local server runs.</summary>
     public static readonly CpuMetric Server = new(
         "ServerCpu",
         "Server CPU/op",
         "CPU time of the BenchmarkDotNet host process (the local server) per operation over the same iterations",
-        1);
+        -19);
 
     public string Id { get; } = id;
 
@@ -34,6 +34,7 @@ public sealed class CpuMetric(string id, string displayName, string legend, int 
 
     public bool TheGreaterTheBetter => false;
 
+    /// <summary>Negative: before BenchmarkDotNet's GC columns, next to the timings.</summary>
     public int PriorityInCategory { get; } = priority;
 
     public bool GetIsAvailable(Metric metric) => true;

@@ -44,6 +44,12 @@ public static class LocalServer
     {
         if (Environment.GetEnvironmentVariable(BaseUrlVariable) is { Length: > 0 } url)
         {
+            if (HostedInThisProcess)
+            {
+                // An in-process toolchain (--inProcess) runs the benchmarks inside the host, beside the server.
+                Console.WriteLine("// WARNING: the benchmarks run in the process that hosts the server; its CPU and allocations are counted with the client's.");
+            }
+
             return (new Uri(url), null);
         }
 

@@ -120,7 +120,11 @@ public class TurnBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        await _runner.DisposeAsync().ConfigureAwait(false);
+        if (_runner is not null) // null when the setup failed: let its exception be the one reported
+        {
+            await _runner.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_ownedServer is not null)
         {
             await _ownedServer.DisposeAsync().ConfigureAwait(false);

@@ -8,10 +8,12 @@ namespace Tandem.Benchmarks.Turns.Runners;
 public sealed class TandemTurnRunner : ITurnRunner
 {
     private readonly ResponsesClient _client;
+    private readonly ResponsesTransportKind _transport;
     private readonly History? _history;
 
     public TandemTurnRunner(Uri baseAddress, ResponsesTransportKind transport, History? history)
     {
+        _transport = transport;
         _history = history;
         _client = new ResponsesClient(new ResponsesClientOptions
         {
@@ -23,8 +25,13 @@ public sealed class TandemTurnRunner : ITurnRunner
 
     public async Task InitializeAsync()
     {
-        // The first turn opens the WebSocket (or the pooled HTTP connection); make sure it is the transport asked for.
+        // The first turn opens the WebSocket (or the pooled HTTP connection). A refused upgrade would
+        // silently continue over HTTP and measure the wrong transport, so check.
         await RunTurnAsync().ConfigureAwait(false);
+        if (_client.ActiveTransport != _transport)
+        {
+            throw new InvalidOperationException($"Tandem runs over {_client.ActiveTransport}, not {_transport}.");
+        }
     }
 
     public async Task<int> RunTurnAsync()
