@@ -7,6 +7,35 @@ namespace Tandem.Responses.Protocol.Json;
 /// </summary>
 internal static class JsonTypePeek
 {
+    // The discriminators seen on every stream: matched in place so peeking allocates no string.
+    private static readonly (byte[] Utf8, string Value)[] KnownTypes = new[]
+    {
+        ResponseEventTypes.OutputTextDelta, ResponseEventTypes.FunctionCallArgumentsDelta, ResponseEventTypes.ReasoningSummaryTextDelta,
+        ResponseEventTypes.OutputItemAdded, ResponseEventTypes.OutputItemDone, ResponseEventTypes.ContentPartAdded, ResponseEventTypes.ContentPartDone,
+        ResponseEventTypes.OutputTextDone, ResponseEventTypes.FunctionCallArgumentsDone, ResponseEventTypes.Created, ResponseEventTypes.InProgress,
+        ResponseEventTypes.Completed, ResponseEventTypes.ReasoningSummaryPartAdded, ResponseEventTypes.ReasoningSummaryPartDone,
+        ResponseEventTypes.ReasoningSummaryTextDone, ResponseEventTypes.Error, ItemTypes.Message, ItemTypes.FunctionCall,
+        ItemTypes.FunctionCallOutput, ItemTypes.Reasoning,
+    }.Select(t => (System.Text.Encoding.UTF8.GetBytes(t), t)).ToArray();
+
+    private static string? Known(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        foreach (var (utf8, value) in KnownTypes)
+        {
+            if (reader.ValueTextEquals(utf8))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Scans a copy of <paramref name="reader"/> (positioned on StartObject) for <c>type</c> and <c>role</c>.</summary>
     public static (string? Type, bool HasRole) Peek(Utf8JsonReader reader)
     {
@@ -35,7 +64,7 @@ internal static class JsonTypePeek
             reader.Read();
             if (isType)
             {
-                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                type = reader.TokenType == JsonTokenType.String ? Known(ref reader) ?? reader.GetString() : null;
                 if (hasRole || type is not null)
                 {
                     // The type alone decides dispatch; role only matters when type is absent.

@@ -21,6 +21,7 @@ public static class ProtocolJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 128,
+        Converters = { new RawJsonElementConverter() },
     });
 
     public static JsonWriterOptions WriterOptions { get; } = new()

@@ -7,7 +7,8 @@ namespace Tandem.Responses.Protocol.Json;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.Strict,
-    ReadCommentHandling = JsonCommentHandling.Disallow)]
+    ReadCommentHandling = JsonCommentHandling.Disallow,
+    Converters = [typeof(RawJsonElementConverter)])]
 [JsonSerializable(typeof(ResponseCreateRequest))]
 [JsonSerializable(typeof(ResponseObject))]
 [JsonSerializable(typeof(CompactedResponse))]

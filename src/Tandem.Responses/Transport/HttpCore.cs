@@ -10,8 +10,6 @@ namespace Tandem.Responses.Transport;
 /// <summary>What every HTTP call shares: authentication, headers, bodies and error mapping.</summary>
 internal static class HttpCore
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-
     public static HttpRequestMessage Create(HttpMethod method, Uri uri, ApiKeyLease key, ResponsesClientOptions options)
     {
         var message = new HttpRequestMessage(method, uri);
@@ -36,13 +34,8 @@ internal static class HttpCore
         }
     }
 
-    /// <summary>The request as UTF-8 JSON, serialised once into an exactly sized body.</summary>
-    public static ByteArrayContent JsonBody<T>(T value)
-    {
-        var content = new ByteArrayContent(ProtocolJson.SerializeToUtf8Bytes(value));
-        content.Headers.ContentType = Json;
-        return content;
-    }
+    /// <summary>The request as UTF-8 JSON, serialised once into a pooled, exactly sized body.</summary>
+    public static HttpContent JsonBody<T>(T value) => PooledJsonContent.Create(value);
 
     /// <summary>Reads an error answer into a <see cref="ResponsesException"/> (OpenAI's body, or whatever text came).</summary>
     public static async Task<ResponsesException> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
