@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Tandem.Responses.Protocol.Json;
 using System.Text.Json;
 
 namespace Tandem.Responses.Protocol;
@@ -5,6 +7,7 @@ namespace Tandem.Responses.Protocol;
 /// <summary><c>response.output_text.annotation.added</c> (the annotation is kept raw).</summary>
 public sealed class OutputTextAnnotationAddedEvent : ResponseStreamEvent
 {
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string ItemId { get; set; } = string.Empty;
 
     public int OutputIndex { get; set; }

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tandem.Responses.Protocol.Json;
 
 namespace Tandem.Responses.Protocol;
 
 /// <summary><c>response.output_text.delta</c>.</summary>
 public sealed class OutputTextDeltaEvent : ResponseStreamEvent
 {
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string ItemId { get; set; } = string.Empty;
 
     public int OutputIndex { get; set; }

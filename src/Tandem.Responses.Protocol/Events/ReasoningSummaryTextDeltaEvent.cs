@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
+using Tandem.Responses.Protocol.Json;
 
 namespace Tandem.Responses.Protocol;
 
 /// <summary><c>response.reasoning_summary_text.delta</c>.</summary>
 public sealed class ReasoningSummaryTextDeltaEvent : ResponseStreamEvent
 {
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string ItemId { get; set; } = string.Empty;
 
     public int OutputIndex { get; set; }

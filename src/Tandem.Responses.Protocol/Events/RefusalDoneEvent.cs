@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+using Tandem.Responses.Protocol.Json;
 namespace Tandem.Responses.Protocol;
 
 /// <summary><c>response.refusal.done</c>.</summary>
 public sealed class RefusalDoneEvent : ResponseStreamEvent
 {
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string ItemId { get; set; } = string.Empty;
 
     public int OutputIndex { get; set; }

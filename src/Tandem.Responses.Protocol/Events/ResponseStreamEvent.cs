@@ -13,6 +13,7 @@ namespace Tandem.Responses.Protocol;
 public abstract class ResponseStreamEvent
 {
     [JsonPropertyOrder(-10)]
+    [JsonConverter(typeof(EventTypeConverter))]
     public string Type { get; set; } = string.Empty;
 
     /// <summary>Increases within a response; absent in early-2025 streams and on WebSocket error envelopes.</summary>

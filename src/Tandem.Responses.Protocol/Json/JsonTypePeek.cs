@@ -18,7 +18,7 @@ internal static class JsonTypePeek
         ItemTypes.FunctionCallOutput, ItemTypes.Reasoning,
     }.Select(t => (System.Text.Encoding.UTF8.GetBytes(t), t)).ToArray();
 
-    private static string? Known(ref Utf8JsonReader reader)
+    internal static string? Known(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
         {
