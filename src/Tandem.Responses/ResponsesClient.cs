@@ -87,6 +87,14 @@ public sealed partial class ResponsesClient : IAsyncDisposable
     public ResponseChain CreateChain(ResponseCreateRequest template, string? lane = null) => new(this, template, lane);
 
     /// <summary>
+    /// A chain rebuilt from a saved item log (e.g. a run journal after a crash): the next turn
+    /// continues from <paramref name="lastResponseId"/> with the items after <paramref name="acknowledged"/>.
+    /// The connection that served it is gone, so a <c>store:false</c> chain replays its full context.
+    /// </summary>
+    public ResponseChain RestoreChain(ResponseCreateRequest template, IEnumerable<ResponseItem> items, string? lastResponseId, int acknowledged, string? lane = null) =>
+        ResponseChain.Restore(this, template, lane, [.. items], lastResponseId, acknowledged);
+
+    /// <summary>
     /// Streams one response: every event the server sends (unknown types included, as
     /// <see cref="UnknownStreamEvent"/>), up to and including the terminal one. Errors answered before
     /// any output are retried by the policy; a server error becomes <see cref="ResponsesException"/>.

@@ -20,6 +20,8 @@ internal static class DurabilityColumns
     {
         JournalEntryKind.RunStarted => "RunStarted",
         JournalEntryKind.InputItems => "InputItems",
+        JournalEntryKind.ResponseStarted => "ResponseStarted",
+        JournalEntryKind.ToolCallDispatched => "ToolCallDispatched",
         JournalEntryKind.TurnCompleted => "TurnCompleted",
         JournalEntryKind.ToolResult => "ToolResult",
         JournalEntryKind.RunFinished => "RunFinished",
@@ -30,6 +32,8 @@ internal static class DurabilityColumns
     {
         "RunStarted" => JournalEntryKind.RunStarted,
         "InputItems" => JournalEntryKind.InputItems,
+        "ResponseStarted" => JournalEntryKind.ResponseStarted,
+        "ToolCallDispatched" => JournalEntryKind.ToolCallDispatched,
         "TurnCompleted" => JournalEntryKind.TurnCompleted,
         "ToolResult" => JournalEntryKind.ToolResult,
         "RunFinished" => JournalEntryKind.RunFinished,

@@ -8,6 +8,12 @@ public enum JournalEntryKind
     /// <summary>Items sent to the model in a turn (user input or tool outputs).</summary>
     InputItems,
 
+    /// <summary>The server accepted a turn: its response id (to fetch it on resume if the stream was cut).</summary>
+    ResponseStarted,
+
+    /// <summary>A function call is about to be dispatched: the call item, written before the tool can run.</summary>
+    ToolCallDispatched,
+
     /// <summary>A turn completed: the response id and its output items.</summary>
     TurnCompleted,
 

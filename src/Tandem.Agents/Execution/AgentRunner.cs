@@ -1,37 +1,60 @@
 using System.Runtime.CompilerServices;
+using Tandem.Agents.Durability;
 using Tandem.Agents.Tools;
 using Tandem.Responses;
+using Tandem.Responses.Chains;
 using Tandem.Responses.Protocol;
 
 namespace Tandem.Agents.Execution;
 
 /// <summary>
-/// The turn loop over a <see cref="Tandem.Responses.Chains.ResponseChain"/>, on either transport:
-/// each function call is dispatched the moment its <c>output_item.done</c> arrives (early dispatch),
-/// the turn's outputs go back in one request once the response has completed and all its calls have
-/// finished, and the run stops at the first cap reached (turns, tool calls, tokens, wall time) or when
-/// the same call repeats too often — always with a clear final status.
+/// The turn loop over a <see cref="ResponseChain"/>, on either transport: each function call is
+/// dispatched the moment its <c>output_item.done</c> arrives (early dispatch), the turn's outputs go
+/// back in one request once the response has completed and all its calls have finished, and the run
+/// stops at the first cap reached (turns, tool calls, tokens, wall time) or when the same call repeats
+/// too often — always with a clear final status. With a journal every step is written durably before
+/// it takes effect, and <see cref="ResumeAsync"/> continues a run after the process died
+/// (AgentRunner.Resume.cs).
 /// </summary>
-public sealed class AgentRunner
+public sealed partial class AgentRunner
 {
     private readonly ResponsesClient _client;
     private readonly ToolRegistry _tools;
     private readonly ToolDispatcher _dispatcher;
+    private readonly IRunJournal? _journal;
     private readonly TimeProvider _time;
 
-    public AgentRunner(ResponsesClient client, ToolRegistry tools, ToolDispatcher dispatcher, TimeProvider? time = null)
+    public AgentRunner(ResponsesClient client, ToolRegistry tools, ToolDispatcher dispatcher, IRunJournal? journal = null, TimeProvider? time = null)
     {
         _client = client;
         _tools = tools;
         _dispatcher = dispatcher;
+        _journal = journal;
         _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Runs to the end and returns the result.</summary>
-    public async Task<AgentRunResult> RunToEndAsync(AgentRunOptions options, IEnumerable<ResponseItem> input, string? runId = null, CancellationToken cancellationToken = default)
+    public Task<AgentRunResult> RunToEndAsync(AgentRunOptions options, IEnumerable<ResponseItem> input, string? runId = null, CancellationToken cancellationToken = default) =>
+        LastResultAsync(RunAsync(options, input, runId, cancellationToken));
+
+    /// <summary>Runs, yielding what happens as it happens.</summary>
+    public async IAsyncEnumerable<AgentEvent> RunAsync(AgentRunOptions options, IEnumerable<ResponseItem> input, string? runId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = new RunState(runId ?? "run_" + Guid.NewGuid().ToString("N"), _time.GetUtcNow());
+        var items = input.ToList();
+        await AppendAsync(state.RunId, JournalEntryKind.RunStarted, JournalPayloads.RunStarted(options, items), cancellationToken).ConfigureAwait(false);
+        var chain = _client.CreateChain(Template(options), options.Lane);
+        await foreach (var evt in LoopAsync(options, chain, state, items, firstTurn: 1, cancellationToken).ConfigureAwait(false))
+        {
+            yield return evt;
+        }
+    }
+
+    private static async Task<AgentRunResult> LastResultAsync(IAsyncEnumerable<AgentEvent> events)
     {
         AgentRunResult? result = null;
-        await foreach (var evt in RunAsync(options, input, runId, cancellationToken).ConfigureAwait(false))
+        await foreach (var evt in events.ConfigureAwait(false))
         {
             if (evt is RunFinishedEvent finished)
             {
@@ -39,14 +62,11 @@ public sealed class AgentRunner
             }
         }
 
-        return result!;
+        return result ?? throw new InvalidOperationException("The run ended without a result.");
     }
 
-    /// <summary>Runs, yielding what happens as it happens.</summary>
-    public async IAsyncEnumerable<AgentEvent> RunAsync(AgentRunOptions options, IEnumerable<ResponseItem> input, string? runId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private ResponseCreateRequest Template(AgentRunOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        runId ??= "run_" + Guid.NewGuid().ToString("N");
         var template = new ResponseCreateRequest
         {
             Model = options.Model,
@@ -55,34 +75,34 @@ public sealed class AgentRunner
             Store = options.Store ? null : false,
         };
         options.ConfigureRequest?.Invoke(template);
-        var chain = _client.CreateChain(template, options.Lane);
-        var started = _time.GetUtcNow();
-        var pending = input.ToList();
-        var timings = new List<TurnTiming>();
-        var repeats = new Dictionary<string, int>(StringComparer.Ordinal);
-        long inputTokens = 0, cachedTokens = 0, outputTokens = 0;
-        var toolCalls = 0;
-        ResponseObject? last = null;
+        return template;
+    }
 
-        for (var turn = 1; ; turn++)
+    private ValueTask AppendAsync(string runId, JournalEntryKind kind, string payload, CancellationToken cancellationToken) =>
+        _journal is null ? ValueTask.CompletedTask : new ValueTask(_journal.AppendAsync(runId, kind, payload, cancellationToken).AsTask());
+
+    private async IAsyncEnumerable<AgentEvent> LoopAsync(AgentRunOptions options, ResponseChain chain, RunState state, List<ResponseItem> pending, int firstTurn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var turn = firstTurn; ; turn++)
         {
             (AgentRunStatus Status, string Reason)? stop = null;
             if (turn > options.MaxTurns)
             {
                 stop = (AgentRunStatus.MaxTurnsReached, $"The run reached its limit of {options.MaxTurns} turns.");
             }
-            else if (_time.GetUtcNow() - started > options.MaxWallTime)
+            else if (_time.GetUtcNow() - state.Started > options.MaxWallTime)
             {
                 stop = (AgentRunStatus.WallTimeExceeded, $"The run exceeded its wall-time limit of {options.MaxWallTime}.");
             }
 
             if (stop is { } early)
             {
-                yield return Finish(early.Status, early.Reason);
+                yield return await FinishAsync(state, chain, early.Status, early.Reason, cancellationToken).ConfigureAwait(false);
                 yield break;
             }
 
             var turnStarted = _time.GetUtcNow();
+            await AppendAsync(state.RunId, JournalEntryKind.InputItems, JournalPayloads.Items(turn, pending), cancellationToken).ConfigureAwait(false);
             yield return new TurnStartedEvent(turnStarted, turn, pending.Count);
             var dispatched = new List<Task<ToolOutcome>>();
             ResponseObject? response = null;
@@ -90,6 +110,9 @@ public sealed class AgentRunner
             {
                 switch (evt)
                 {
+                    case ResponseLifecycleEvent { Type: ResponseEventTypes.Created } created:
+                        await AppendAsync(state.RunId, JournalEntryKind.ResponseStarted, JournalPayloads.ResponseStarted(turn, created.Response.Id), cancellationToken).ConfigureAwait(false);
+                        break;
                     case OutputTextDeltaEvent delta:
                         yield return new TextDeltaEvent(_time.GetUtcNow(), turn, delta.Delta);
                         break;
@@ -97,22 +120,13 @@ public sealed class AgentRunner
                         yield return new ChainReplayedAgentEvent(_time.GetUtcNow(), turn, replayed.Reason);
                         break;
                     case OutputItemEvent { Type: ResponseEventTypes.OutputItemDone, Item: FunctionCallItem call } when stop is null:
-                        toolCalls++;
-                        var signature = call.Name + "\n" + call.Arguments;
-                        repeats[signature] = repeats.GetValueOrDefault(signature) + 1;
-                        if (toolCalls > options.MaxToolCalls)
-                        {
-                            stop = (AgentRunStatus.MaxToolCallsReached, $"The run reached its limit of {options.MaxToolCalls} tool calls.");
-                        }
-                        else if (repeats[signature] >= options.LoopThreshold)
-                        {
-                            stop = (AgentRunStatus.LoopDetected, $"The model called {call.Name} with the same arguments {repeats[signature]} times.");
-                        }
-                        else
+                        stop = state.Count(call, options);
+                        if (stop is null)
                         {
                             // Early dispatch: the tool starts now, while the model may still be streaming other calls.
+                            await AppendAsync(state.RunId, JournalEntryKind.ToolCallDispatched, JournalPayloads.CallDispatched(turn, call), cancellationToken).ConfigureAwait(false);
                             yield return new ToolCallStartedEvent(_time.GetUtcNow(), turn, call.CallId, call.Name, call.Arguments);
-                            dispatched.Add(await _dispatcher.DispatchAsync(runId, call, cancellationToken).ConfigureAwait(false));
+                            dispatched.Add(await _dispatcher.DispatchAsync(state.RunId, call, cancellationToken).ConfigureAwait(false));
                         }
 
                         break;
@@ -124,56 +138,68 @@ public sealed class AgentRunner
 
             if (response is null || response.Status != ResponseStatus.Completed)
             {
-                last = response ?? last;
-                yield return Finish(AgentRunStatus.Failed, $"The response ended with status '{response?.Status ?? "none"}'{(response?.Error is { } e ? $": {e.Message}" : string.Empty)}.");
+                state.Last = response ?? state.Last;
+                yield return await FinishAsync(state, chain, AgentRunStatus.Failed,
+                    $"The response ended with status '{response?.Status ?? "none"}'{(response?.Error is { } e ? $": {e.Message}" : string.Empty)}.", cancellationToken).ConfigureAwait(false);
                 yield break;
             }
 
-            last = response;
             var responseCompleted = _time.GetUtcNow();
+            await AppendAsync(state.RunId, JournalEntryKind.TurnCompleted, JournalPayloads.TurnCompleted(turn, response), cancellationToken).ConfigureAwait(false);
+            state.Completed(response);
             yield return new TurnCompletedEvent(responseCompleted, turn, response.Id, dispatched.Count);
-            if (response.Usage is { } usage)
-            {
-                inputTokens += usage.InputTokens;
-                cachedTokens += usage.InputTokensDetails.CachedTokens;
-                outputTokens += usage.OutputTokens;
-            }
 
             var outcomes = new Dictionary<string, ToolOutcome>(StringComparer.Ordinal);
-            await foreach (var done in Task.WhenEach(dispatched).WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var evt in CollectAsync(state, turn, dispatched, outcomes, cancellationToken).ConfigureAwait(false))
             {
-                var outcome = await done.ConfigureAwait(false);
-                outcomes[outcome.CallId] = outcome;
-                yield return new ToolCallFinishedEvent(_time.GetUtcNow(), turn, outcome);
+                yield return evt;
             }
 
-            timings.Add(new TurnTiming(turn, turnStarted, responseCompleted, _time.GetUtcNow(), dispatched.Count));
+            state.Timings.Add(new TurnTiming(turn, turnStarted, responseCompleted, _time.GetUtcNow(), dispatched.Count));
             if (stop is { } capped)
             {
-                yield return Finish(capped.Status, capped.Reason);
+                yield return await FinishAsync(state, chain, capped.Status, capped.Reason, cancellationToken).ConfigureAwait(false);
                 yield break;
             }
 
-            if (inputTokens + outputTokens > options.MaxTokens)
+            if (state.InputTokens + state.OutputTokens > options.MaxTokens)
             {
-                yield return Finish(AgentRunStatus.MaxTokensReached, $"The run used {inputTokens + outputTokens} tokens, over its limit of {options.MaxTokens}.");
+                yield return await FinishAsync(state, chain, AgentRunStatus.MaxTokensReached,
+                    $"The run used {state.InputTokens + state.OutputTokens} tokens, over its limit of {options.MaxTokens}.", cancellationToken).ConfigureAwait(false);
                 yield break;
             }
 
             var calls = response.Output.OfType<FunctionCallItem>().ToList();
             if (calls.Count == 0)
             {
-                yield return Finish(AgentRunStatus.Completed, null);
+                yield return await FinishAsync(state, chain, AgentRunStatus.Completed, null, cancellationToken).ConfigureAwait(false);
                 yield break;
             }
 
-            // One request per turn with every output, in the order the model made the calls.
-            pending = calls.Select(c => (ResponseItem)FunctionCallOutputItem.Create(c.CallId, outcomes.TryGetValue(c.CallId, out var o)
-                ? o.Result.Output
-                : "The call was not run.")).ToList();
+            pending = OutputsFor(calls, outcomes);
         }
+    }
 
-        RunFinishedEvent Finish(AgentRunStatus status, string? reason) => new(_time.GetUtcNow(), new AgentRunResult(
-            runId, status, last?.GetOutputText() ?? string.Empty, reason, inputTokens, cachedTokens, outputTokens, toolCalls, chain.Replays, timings, last));
+    /// <summary>Waits for a turn's calls, in the order they finish, journaling each result.</summary>
+    private async IAsyncEnumerable<AgentEvent> CollectAsync(RunState state, int turn, List<Task<ToolOutcome>> dispatched, Dictionary<string, ToolOutcome> outcomes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var done in Task.WhenEach(dispatched).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var outcome = await done.ConfigureAwait(false);
+            outcomes[outcome.CallId] = outcome;
+            await AppendAsync(state.RunId, JournalEntryKind.ToolResult, JournalPayloads.ToolResult(turn, outcome), cancellationToken).ConfigureAwait(false);
+            yield return new ToolCallFinishedEvent(_time.GetUtcNow(), turn, outcome);
+        }
+    }
+
+    /// <summary>One request per turn with every output, in the order the model made the calls.</summary>
+    private static List<ResponseItem> OutputsFor(List<FunctionCallItem> calls, Dictionary<string, ToolOutcome> outcomes) =>
+        calls.Select(c => (ResponseItem)FunctionCallOutputItem.Create(c.CallId, outcomes.TryGetValue(c.CallId, out var o) ? o.Result.Output : "The call was not run.")).ToList();
+
+    private async Task<RunFinishedEvent> FinishAsync(RunState state, ResponseChain chain, AgentRunStatus status, string? reason, CancellationToken cancellationToken)
+    {
+        var result = state.Result(status, reason, chain.Replays);
+        await AppendAsync(state.RunId, JournalEntryKind.RunFinished, JournalPayloads.RunFinished(result), cancellationToken).ConfigureAwait(false);
+        return new RunFinishedEvent(_time.GetUtcNow(), result);
     }
 }

@@ -44,6 +44,12 @@ public sealed class ResponseChain
         _generation = generation;
     }
 
+    internal static ResponseChain Restore(ResponsesClient client, ResponseCreateRequest template, string? lane, List<ResponseItem> items, string? lastId, int acknowledged)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(acknowledged, items.Count);
+        return new(client, template, lane, items, lastId, acknowledged, generation: long.MinValue); // no live connection holds it
+    }
+
     /// <summary>Every item of the conversation, input and output, in order.</summary>
     public IReadOnlyList<ResponseItem> Items => _items;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Tandem.Agents.Durability;
 
 namespace Tandem.Agents.Tests.Support;
@@ -37,9 +36,7 @@ internal static class ClaimWorkerProcess
         return Process.Start(start) ?? throw new InvalidOperationException("The worker process did not start.");
     }
 
-#pragma warning disable CA2255 // Runs before the xunit entry point only when the variable is set: the test process is a worker then.
-    [ModuleInitializer]
-#pragma warning restore CA2255
+    /// <summary>Called first by Program.Main: when the variable is set, this process is a worker and exits here.</summary>
     internal static void RunIfWorker()
     {
         var variable = Environment.GetEnvironmentVariable(Variable);

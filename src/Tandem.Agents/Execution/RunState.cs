@@ -1,0 +1,58 @@
+using Tandem.Responses.Protocol;
+
+namespace Tandem.Agents.Execution;
+
+/// <summary>What a run has used and seen so far (rebuilt from the journal on resume).</summary>
+internal sealed class RunState(string runId, DateTimeOffset started)
+{
+    private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
+
+    public string RunId { get; } = runId;
+
+    public DateTimeOffset Started { get; } = started;
+
+    public long InputTokens { get; set; }
+
+    public long CachedTokens { get; set; }
+
+    public long OutputTokens { get; set; }
+
+    public int ToolCalls { get; set; }
+
+    public ResponseObject? Last { get; set; }
+
+    public List<TurnTiming> Timings { get; } = [];
+
+    /// <summary>Counts a call against the caps and the loop detector; the reason to stop, if any.</summary>
+    public (AgentRunStatus, string)? Count(FunctionCallItem call, AgentRunOptions options)
+    {
+        ToolCalls++;
+        var signature = call.Name + "\n" + call.Arguments;
+        var seen = _repeats[signature] = _repeats.GetValueOrDefault(signature) + 1;
+        if (ToolCalls > options.MaxToolCalls)
+        {
+            return (AgentRunStatus.MaxToolCallsReached, $"The run reached its limit of {options.MaxToolCalls} tool calls.");
+        }
+
+        if (seen >= options.LoopThreshold)
+        {
+            return (AgentRunStatus.LoopDetected, $"The model called {call.Name} with the same arguments {seen} times.");
+        }
+
+        return null;
+    }
+
+    public void Completed(ResponseObject response)
+    {
+        Last = response;
+        if (response.Usage is { } usage)
+        {
+            InputTokens += usage.InputTokens;
+            CachedTokens += usage.InputTokensDetails.CachedTokens;
+            OutputTokens += usage.OutputTokens;
+        }
+    }
+
+    public AgentRunResult Result(AgentRunStatus status, string? reason, int replays) =>
+        new(RunId, status, Last?.GetOutputText() ?? string.Empty, reason, InputTokens, CachedTokens, OutputTokens, ToolCalls, replays, Timings, Last);
+}
