@@ -25,6 +25,7 @@ public sealed class ToolDispatcher : IAsyncDisposable
     private readonly Channel<WorkItem> _queue;
     private readonly Task[] _workers;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perTool = new(StringComparer.Ordinal);
+    private static readonly TimeSpan StaleClaimGrace = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource _shutdown = new();
     private int _running;
     private int _peak;
@@ -124,7 +125,7 @@ public sealed class ToolDispatcher : IAsyncDisposable
 
         var key = IdempotencyKey(item.RunId, call.CallId);
         var argumentsHash = Hash(call.Arguments);
-        var waitUntil = _time.GetUtcNow() + (tool.Definition.Timeout * 2);
+        var definition = tool.Definition;
         while (true)
         {
             var (claimed, record) = await _store.TryClaimAsync(key, argumentsHash, item.CancellationToken).ConfigureAwait(false);
@@ -144,10 +145,20 @@ public sealed class ToolDispatcher : IAsyncDisposable
                 return new ToolOutcome(call.CallId, call.Name, new ToolResult(record.Result ?? string.Empty, record.IsError), now, _time.GetUtcNow(), Ran: false, FromStore: true);
             }
 
-            if (_time.GetUtcNow() > waitUntil)
+            // Running. No execution outlives its timeout, so an older claim belongs to a process that
+            // died mid-call: a replay-safe tool simply runs again; for any other, whether the effect
+            // happened is unknown, and running it again could do it twice.
+            if (_time.GetUtcNow() - record.UpdatedAt > definition.Timeout + StaleClaimGrace)
             {
+                if (definition.ReplaySafe)
+                {
+                    await _store.ReleaseAsync(key, item.CancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 return new ToolOutcome(call.CallId, call.Name,
-                    ToolResult.Error($"Call {call.CallId} is claimed by an execution that has not finished; not running it a second time."), now, _time.GetUtcNow(), Ran: false, FromStore: true);
+                    ToolResult.Error($"The outcome of call {call.CallId} ({call.Name}) is unknown: an earlier execution was interrupted, and the tool is not replay-safe, so it was not run again."),
+                    now, _time.GetUtcNow(), Ran: false, FromStore: true);
             }
 
             // A concurrent duplicate: wait for the first execution's result.

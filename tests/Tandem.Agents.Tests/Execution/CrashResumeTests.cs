@@ -14,14 +14,20 @@ public sealed class CrashResumeTests
 {
     private const string Expected = "Done. The last tool said: 14:05";
 
+    /// <summary>
+    /// Every point where no side-effecting call is half done. (A crash in the middle of a
+    /// non-replay-safe call leaves its outcome unknown: the resumed run reports that to the model
+    /// rather than risk a second effect — see ToolDispatcherTests.)
+    /// </summary>
     public static TheoryData<string> CrashPoints() => new(
         "RunStarted#1",
         "InputItems#1",
         "ResponseStarted#1",
+        "ToolCallDispatched#1",
         "ToolResult#1",
         "InputItems#2",
         "ResponseStarted#2",
-        "TurnCompleted#2",
+        "ToolCallDispatched#2",
         "ToolResult#3",
         "InputItems#3",
         "TurnCompleted#3");

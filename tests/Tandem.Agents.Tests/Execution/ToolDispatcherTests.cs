@@ -149,6 +149,40 @@ public sealed class ToolDispatcherTests
         Assert.Contains("different arguments", changed.Result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DispatchAsync_StaleClaimFromADeadProcess_ReplaySafeRunsAgainOtherwiseReportsUnknownOutcome(bool replaySafe)
+    {
+        var ran = 0;
+        var tools = new ToolRegistry().Add(new FunctionToolTests.DelegateTool(
+            new ToolDefinition { Name = "t", Parameters = CitySchema, ReplaySafe = replaySafe, Timeout = TimeSpan.FromSeconds(5) },
+            (_, _) =>
+            {
+                Interlocked.Increment(ref ran);
+                return ValueTask.FromResult(new ToolResult("done"));
+            }));
+        var past = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
+        var store = new InMemoryIdempotencyStore(past);
+        const string Args = """{"city":"Oslo"}""";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Args)));
+        await store.TryClaimAsync(ToolDispatcher.IdempotencyKey("run", "c1"), hash, TestContext.Current.CancellationToken); // claimed an hour ago, never completed
+        await using var dispatcher = new ToolDispatcher(tools, store: store);
+
+        var outcome = await await dispatcher.DispatchAsync("run", Call("c1", "t", Args), TestContext.Current.CancellationToken);
+
+        if (replaySafe)
+        {
+            Assert.Equal((1, "done", false), (ran, outcome.Result.Output, outcome.Result.IsError));
+        }
+        else
+        {
+            Assert.Equal(0, ran);
+            Assert.True(outcome.Result.IsError);
+            Assert.Contains("unknown", outcome.Result.Output, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task DispatchAsync_ToolOverItsTimeout_IsCancelledAndReportedAsTimedOut()
     {

@@ -29,8 +29,8 @@ internal static class AgentWorkerProcess
 
     /// <summary>The tools; <c>send_report</c> has a side effect (a line in <paramref name="effectsFile"/>) and is not replay-safe.</summary>
     public static ToolRegistry Tools(string effectsFile) => new ToolRegistry()
-        .Add(FunctionTool.Create((string city) => $"sunny in {city}", "get_weather"))
-        .Add(FunctionTool.Create((string city) => "14:05", "get_time"))
+        .Add(FunctionTool.Create((string city) => $"sunny in {city}", "get_weather", configure: Quick))
+        .Add(FunctionTool.Create((string city) => "14:05", "get_time", configure: Quick))
         .Add(FunctionTool.Create((string text) =>
         {
             File.AppendAllText(effectsFile, text + Environment.NewLine);
@@ -45,6 +45,17 @@ internal static class AgentWorkerProcess
             ReplaySafe = false,
             Timeout = TimeSpan.FromSeconds(2),
         }));
+
+    // Short timeouts: a call interrupted by the crash is recognised as stale (and re-run, for these
+    // read-only tools) within seconds on resume.
+    private static ToolDefinition Quick(ToolDefinition d) => new()
+    {
+        Name = d.Name,
+        Description = d.Description,
+        Parameters = d.Parameters,
+        Strict = d.Strict,
+        Timeout = TimeSpan.FromSeconds(2),
+    };
 
     public static Process Start(Uri baseUrl, string storeSpec, string effectsFile, string runId, string crashAt)
     {
