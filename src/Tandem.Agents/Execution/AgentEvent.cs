@@ -19,3 +19,6 @@ public sealed record TurnCompletedEvent(DateTimeOffset At, int Turn, string Resp
 public sealed record ChainReplayedAgentEvent(DateTimeOffset At, int Turn, string Reason) : AgentEvent(At);
 
 public sealed record RunFinishedEvent(DateTimeOffset At, AgentRunResult Result) : AgentEvent(At);
+
+/// <summary>A call needs an approval (a high-risk tool, by policy or because the run is tainted); it has not run.</summary>
+public sealed record ApprovalRequestedEvent(DateTimeOffset At, int Turn, Policy.ApprovalRequest Request) : AgentEvent(At);

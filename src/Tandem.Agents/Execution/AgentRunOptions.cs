@@ -29,4 +29,15 @@ public sealed class AgentRunOptions
 
     /// <summary>The same tool with the same arguments this many times ends the run (loop detection).</summary>
     public int LoopThreshold { get; init; } = 3;
+
+    /// <summary>Approvals for high-risk tools; without a gate they run unchecked.</summary>
+    public Policy.ApprovalGate? Approvals { get; init; }
+
+    public Policy.ApprovalPolicy ApprovalPolicy { get; init; } = Policy.ApprovalPolicy.WhenTainted;
+
+    /// <summary>
+    /// Asked for each approval as it arises (a human, a policy service); true approves. Without it a
+    /// call that needs approval ends the run with <see cref="AgentRunStatus.AwaitingApproval"/>.
+    /// </summary>
+    public Func<Policy.ApprovalRequest, CancellationToken, ValueTask<bool>>? ApprovalHandler { get; init; }
 }

@@ -17,5 +17,8 @@ public enum AgentRunStatus
     /// <summary>The same call with the same arguments came back too often.</summary>
     LoopDetected,
 
+    /// <summary>A call needs an approval nobody gave yet (see <see cref="AgentEvent"/> ApprovalRequested).</summary>
+    AwaitingApproval,
+
     Failed,
 }

@@ -81,6 +81,7 @@ public sealed partial class AgentRunner
                     break;
                 case JournalEntryKind.ToolResult:
                     var now = entry.At;
+                    Taint(state, (string)p["name"]!);
                     results[(string)p["call_id"]!] = new ToolOutcome((string)p["call_id"]!, (string)p["name"]!, new ToolResult((string)p["output"]!, (bool)p["is_error"]!), now, now, Ran: false, FromStore: true);
                     break;
                 case JournalEntryKind.RunFinished:

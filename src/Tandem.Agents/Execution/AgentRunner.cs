@@ -121,6 +121,20 @@ public sealed partial class AgentRunner
                         break;
                     case OutputItemEvent { Type: ResponseEventTypes.OutputItemDone, Item: FunctionCallItem call } when stop is null:
                         stop = state.Count(call, options);
+                        if (stop is null && NeedsApproval(call, options, state) is { } why)
+                        {
+                            var request = options.Approvals!.Request(state.RunId, call.CallId, call.Name, call.Arguments, why);
+                            yield return new ApprovalRequestedEvent(_time.GetUtcNow(), turn, request);
+                            var approved = options.ApprovalHandler is { } ask
+                                && await ask(request, cancellationToken).ConfigureAwait(false)
+                                && options.Approvals.Approve(request.Nonce)
+                                && options.Approvals.TryUse(request.Nonce, state.RunId, call.Name, call.Arguments, out _);
+                            if (!approved)
+                            {
+                                stop = (AgentRunStatus.AwaitingApproval, $"The call {call.CallId} to {call.Name} needs an approval ({request.Nonce}): {why}");
+                            }
+                        }
+
                         if (stop is null)
                         {
                             // Early dispatch: the tool starts now, while the model may still be streaming other calls.
@@ -187,8 +201,31 @@ public sealed partial class AgentRunner
         {
             var outcome = await done.ConfigureAwait(false);
             outcomes[outcome.CallId] = outcome;
+            Taint(state, outcome.Name);
             await AppendAsync(state.RunId, JournalEntryKind.ToolResult, JournalPayloads.ToolResult(turn, outcome), cancellationToken).ConfigureAwait(false);
             yield return new ToolCallFinishedEvent(_time.GetUtcNow(), turn, outcome);
+        }
+    }
+
+    /// <summary>Why the call needs an approval, or <see langword="null"/> when it may run (checklist S2, S5).</summary>
+    private string? NeedsApproval(FunctionCallItem call, AgentRunOptions options, RunState state)
+    {
+        if (options.Approvals is null || !_tools.TryGet(call.Name, out var tool) || tool.Definition.Risk != ToolRisk.High)
+        {
+            return null;
+        }
+
+        return options.ApprovalPolicy == Policy.ApprovalPolicy.Always ? $"{call.Name} is a high-risk tool"
+            : state.Tainted ? $"{call.Name} is a high-risk tool and untrusted content has entered this run"
+            : null;
+    }
+
+    /// <summary>Marks the run tainted once a tool with untrusted output has answered.</summary>
+    private void Taint(RunState state, string toolName)
+    {
+        if (_tools.TryGet(toolName, out var tool) && tool.Definition.UntrustedOutput)
+        {
+            state.Tainted = true;
         }
     }
 

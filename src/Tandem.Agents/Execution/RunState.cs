@@ -21,6 +21,9 @@ internal sealed class RunState(string runId, DateTimeOffset started)
 
     public ResponseObject? Last { get; set; }
 
+    /// <summary>Untrusted content has entered the run (a tool with untrusted output returned).</summary>
+    public bool Tainted { get; set; }
+
     public List<TurnTiming> Timings { get; } = [];
 
     /// <summary>Counts a call against the caps and the loop detector; the reason to stop, if any.</summary>

@@ -25,6 +25,9 @@ public sealed class ToolDefinition
 
     public ToolRisk Risk { get; init; } = ToolRisk.Low;
 
+    /// <summary>The tool's output is untrusted (files, web pages, email): once it enters a run, the run is tainted.</summary>
+    public bool UntrustedOutput { get; init; }
+
     /// <summary>May the call run again after a crash or a failed turn? Reads are; writes only if the tool says so.</summary>
     public bool ReplaySafe { get; init; } = true;
 
