@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Tandem.Responses.Protocol;
+using Tandem.Responses.Protocol.Json;
 using Tandem.Server.Sessions;
 
 namespace Tandem.Server.Backends;
@@ -71,7 +72,8 @@ internal sealed class ScriptedBackend(ScenarioCatalog catalog) : IModelBackend
                         Status = "completed",
                         CallId = o.CallId ?? IdGenerator.CallId(),
                         Name = o.Name!,
-                        Arguments = o.Arguments!.Value.GetRawText(),
+                        // Compact, as models emit arguments, whatever the scenario file's layout.
+                        Arguments = ProtocolJson.Serialize(o.Arguments!.Value),
                     });
                     break;
             }
