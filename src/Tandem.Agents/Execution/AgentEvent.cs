@@ -22,3 +22,6 @@ public sealed record RunFinishedEvent(DateTimeOffset At, AgentRunResult Result) 
 
 /// <summary>A call needs an approval (a high-risk tool, by policy or because the run is tainted); it has not run.</summary>
 public sealed record ApprovalRequestedEvent(DateTimeOffset At, int Turn, Policy.ApprovalRequest Request) : AgentEvent(At);
+
+/// <summary>The turn broke off mid-stream and runs again (every call it had started was replay-safe); discard its partial output.</summary>
+public sealed record TurnRetriedEvent(DateTimeOffset At, int Turn, string Reason) : AgentEvent(At);

@@ -30,6 +30,9 @@ public sealed class AgentRunOptions
     /// <summary>The same tool with the same arguments this many times ends the run (loop detection).</summary>
     public int LoopThreshold { get; init; } = 3;
 
+    /// <summary>What to do when a turn's stream breaks off mid-way (after calls may have started).</summary>
+    public TurnFailurePolicy OnTurnFailure { get; init; } = TurnFailurePolicy.RetryWhenReplaySafe;
+
     /// <summary>Approvals for high-risk tools; without a gate they run unchecked.</summary>
     public Policy.ApprovalGate? Approvals { get; init; }
 

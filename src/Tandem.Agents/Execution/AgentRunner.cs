@@ -105,49 +105,103 @@ public sealed partial class AgentRunner
             await AppendAsync(state.RunId, JournalEntryKind.InputItems, JournalPayloads.Items(turn, pending), cancellationToken).ConfigureAwait(false);
             yield return new TurnStartedEvent(turnStarted, turn, pending.Count);
             var dispatched = new List<Task<ToolOutcome>>();
+            var dispatchedTools = new List<string>();
             ResponseObject? response = null;
-            await foreach (var evt in chain.SendAsync(pending, cancellationToken).ConfigureAwait(false))
+            IEnumerable<ResponseItem> send = pending;
+            for (var attempt = 0; ; attempt++)
             {
-                switch (evt)
+                ResponsesException? failure = null;
+                await using (var events = chain.SendAsync(send, cancellationToken).GetAsyncEnumerator(cancellationToken))
                 {
-                    case ResponseLifecycleEvent { Type: ResponseEventTypes.Created } created:
-                        await AppendAsync(state.RunId, JournalEntryKind.ResponseStarted, JournalPayloads.ResponseStarted(turn, created.Response.Id), cancellationToken).ConfigureAwait(false);
-                        break;
-                    case OutputTextDeltaEvent delta:
-                        yield return new TextDeltaEvent(_time.GetUtcNow(), turn, delta.Delta);
-                        break;
-                    case ChainReplayedEvent replayed:
-                        yield return new ChainReplayedAgentEvent(_time.GetUtcNow(), turn, replayed.Reason);
-                        break;
-                    case OutputItemEvent { Type: ResponseEventTypes.OutputItemDone, Item: FunctionCallItem call } when stop is null:
-                        stop = state.Count(call, options);
-                        if (stop is null && NeedsApproval(call, options, state) is { } why)
+                    while (true)
+                    {
+                        try
                         {
-                            var request = options.Approvals!.Request(state.RunId, call.CallId, call.Name, call.Arguments, why);
-                            yield return new ApprovalRequestedEvent(_time.GetUtcNow(), turn, request);
-                            var approved = options.ApprovalHandler is { } ask
-                                && await ask(request, cancellationToken).ConfigureAwait(false)
-                                && options.Approvals.Approve(request.Nonce)
-                                && options.Approvals.TryUse(request.Nonce, state.RunId, call.Name, call.Arguments, out _);
-                            if (!approved)
+                            if (!await events.MoveNextAsync().ConfigureAwait(false))
                             {
-                                stop = (AgentRunStatus.AwaitingApproval, $"The call {call.CallId} to {call.Name} needs an approval ({request.Nonce}): {why}");
+                                break;
                             }
                         }
-
-                        if (stop is null)
+                        catch (ResponsesException ex)
                         {
-                            // Early dispatch: the tool starts now, while the model may still be streaming other calls.
-                            await AppendAsync(state.RunId, JournalEntryKind.ToolCallDispatched, JournalPayloads.CallDispatched(turn, call), cancellationToken).ConfigureAwait(false);
-                            yield return new ToolCallStartedEvent(_time.GetUtcNow(), turn, call.CallId, call.Name, call.Arguments);
-                            dispatched.Add(await _dispatcher.DispatchAsync(state.RunId, call, cancellationToken).ConfigureAwait(false));
+                            failure = ex; // the chain healed what it could; this turn broke off mid-stream
+                            break;
                         }
 
-                        break;
-                    case ResponseLifecycleEvent { IsTerminal: true } terminal:
-                        response = terminal.Response;
-                        break;
+                        var evt = events.Current;
+                        switch (evt)
+                        {
+                            case ResponseLifecycleEvent { Type: ResponseEventTypes.Created } created:
+                                await AppendAsync(state.RunId, JournalEntryKind.ResponseStarted, JournalPayloads.ResponseStarted(turn, created.Response.Id), cancellationToken).ConfigureAwait(false);
+                                break;
+                            case OutputTextDeltaEvent delta:
+                                yield return new TextDeltaEvent(_time.GetUtcNow(), turn, delta.Delta);
+                                break;
+                            case ChainReplayedEvent replayed:
+                                yield return new ChainReplayedAgentEvent(_time.GetUtcNow(), turn, replayed.Reason);
+                                break;
+                            case OutputItemEvent { Type: ResponseEventTypes.OutputItemDone, Item: FunctionCallItem call } when stop is null:
+                                stop = state.Count(call, options);
+                                if (stop is null && NeedsApproval(call, options, state) is { } why)
+                                {
+                                    var request = options.Approvals!.Request(state.RunId, call.CallId, call.Name, call.Arguments, why);
+                                    yield return new ApprovalRequestedEvent(_time.GetUtcNow(), turn, request);
+                                    var approved = options.ApprovalHandler is { } ask
+                                        && await ask(request, cancellationToken).ConfigureAwait(false)
+                                        && options.Approvals.Approve(request.Nonce)
+                                        && options.Approvals.TryUse(request.Nonce, state.RunId, call.Name, call.Arguments, out _);
+                                    if (!approved)
+                                    {
+                                        stop = (AgentRunStatus.AwaitingApproval, $"The call {call.CallId} to {call.Name} needs an approval ({request.Nonce}): {why}");
+                                    }
+                                }
+
+                                if (stop is null)
+                                {
+                                    // Early dispatch: the tool starts now, while the model may still be streaming other calls.
+                                    await AppendAsync(state.RunId, JournalEntryKind.ToolCallDispatched, JournalPayloads.CallDispatched(turn, call), cancellationToken).ConfigureAwait(false);
+                                    yield return new ToolCallStartedEvent(_time.GetUtcNow(), turn, call.CallId, call.Name, call.Arguments);
+                                    dispatchedTools.Add(call.Name);
+                                    dispatched.Add(await _dispatcher.DispatchAsync(state.RunId, call, cancellationToken).ConfigureAwait(false));
+                                }
+
+                                break;
+                            case ResponseLifecycleEvent { IsTerminal: true } terminal:
+                                response = terminal.Response;
+                                break;
+                        }
+                    }
                 }
+
+                if (failure is null)
+                {
+                    break;
+                }
+
+                // Calls that started before the break finish first: nothing is left running, and their
+                // results are recorded (idempotency store, journal) whatever happens to the turn.
+                await foreach (var evt in CollectAsync(state, turn, dispatched, new Dictionary<string, ToolOutcome>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false))
+                {
+                    yield return evt;
+                }
+
+                var allReplaySafe = dispatchedTools.All(name => _tools.TryGet(name, out var t) && t.Definition.ReplaySafe);
+                if (options.OnTurnFailure == TurnFailurePolicy.RetryWhenReplaySafe && allReplaySafe && attempt == 0)
+                {
+                    // The model will make its calls again (with new ids): only harmless if every call so far can run twice.
+                    yield return new TurnRetriedEvent(_time.GetUtcNow(), turn, failure.Message);
+                    dispatched.Clear();
+                    dispatchedTools.Clear();
+                    stop = null;
+                    send = []; // the chain still holds this turn's input, not yet acknowledged
+                    continue;
+                }
+
+                var reason = allReplaySafe
+                    ? $"The turn broke off mid-stream: {failure.Message}"
+                    : $"The turn broke off mid-stream after non-replay-safe calls had started ({string.Join(", ", dispatchedTools.Where(n => !(_tools.TryGet(n, out var t) && t.Definition.ReplaySafe)))}); it is not repeated: {failure.Message}";
+                yield return await FinishAsync(state, chain, AgentRunStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
+                yield break;
             }
 
             if (response is null || response.Status != ResponseStatus.Completed)
