@@ -93,6 +93,10 @@ internal sealed class HttpSseTransport(HttpClient http, ResponsesClientOptions o
                     yield return evt;
                     if (terminal)
                     {
+                        // Read to the end of the body (the last chunk marker): a response disposed with
+                        // unread content takes its connection out of the pool, and the next turn pays
+                        // for a new one.
+                        await stream.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
                         break;
                     }
                 }
