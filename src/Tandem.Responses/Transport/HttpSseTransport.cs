@@ -93,11 +93,7 @@ internal sealed class HttpSseTransport(HttpClient http, ResponsesClientOptions o
                     yield return evt;
                     if (terminal)
                     {
-                        // Read to the end of the body (the last chunk marker): a response disposed with
-                        // unread content takes its connection out of the pool, and the next turn pays
-                        // for a new one.
-                        await stream.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-                        break;
+                        break; // disposing the response drains the rest; the connection goes back to the pool (HttpConnectionReuseTests)
                     }
                 }
 
