@@ -63,9 +63,16 @@ internal static class HttpResponsesEndpoints
         if (request.Stream == true)
         {
             SseEventWriter.Start(context.Response);
-            await foreach (var evt in state.Engine.StreamAsync(prepared, context.RequestAborted).ConfigureAwait(false))
+            await foreach (var (evt, json) in state.Engine.StreamAsync(prepared, context.RequestAborted).ConfigureAwait(false))
             {
-                await SseEventWriter.WriteAsync(context.Response.BodyWriter, evt, context.RequestAborted).ConfigureAwait(false);
+                if (json is null)
+                {
+                    await SseEventWriter.WriteAsync(context.Response.BodyWriter, evt, context.RequestAborted).ConfigureAwait(false);
+                }
+                else
+                {
+                    await SseEventWriter.WriteRawAsync(context.Response.BodyWriter, evt.Type, json, context.RequestAborted).ConfigureAwait(false);
+                }
             }
 
             return;

@@ -22,7 +22,7 @@ internal sealed partial class ResponseEngine
     /// <see cref="PreparedResponse.Completed"/> before the terminal event is yielded, so a client that
     /// reacts to <c>response.completed</c> always finds it.
     /// </summary>
-    public async IAsyncEnumerable<ResponseStreamEvent> StreamAsync(PreparedResponse prepared, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<RenderedEvent> StreamAsync(PreparedResponse prepared, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var profile = _profile;
         var timed = !profile.IsZero;
@@ -288,11 +288,20 @@ internal sealed partial class ResponseEngine
         yield return completed;
     }
 
-    private static T Record<T>(T evt, List<byte[]>? recorded)
-        where T : ResponseStreamEvent
+    /// <summary>
+    /// Serialises the event once when the response is stored; the transports send those same bytes
+    /// instead of serialising the event a second time.
+    /// </summary>
+    private static RenderedEvent Record(ResponseStreamEvent evt, List<byte[]>? recorded)
     {
-        recorded?.Add(ProtocolJson.SerializeToUtf8Bytes<ResponseStreamEvent>(evt));
-        return evt;
+        if (recorded is null)
+        {
+            return new RenderedEvent(evt, null);
+        }
+
+        var json = ProtocolJson.SerializeToUtf8Bytes(evt);
+        recorded.Add(json);
+        return new RenderedEvent(evt, json);
     }
 
     private static ResponseObject BuildResponse(PreparedResponse p, string status, List<ResponseItem> output, ResponseUsage? usage)

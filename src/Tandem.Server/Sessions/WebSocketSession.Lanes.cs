@@ -77,7 +77,7 @@ internal sealed partial class WebSocketSession
         try
         {
             var prepared = await _state.Engine.PrepareAsync(request, origin, new DeadlineClock(work.ReceivedTimestamp), cancellationToken).ConfigureAwait(false);
-            await foreach (var evt in _state.Engine.StreamAsync(prepared, cancellationToken).ConfigureAwait(false))
+            await foreach (var (evt, json) in _state.Engine.StreamAsync(prepared, cancellationToken).ConfigureAwait(false))
             {
                 if (evt.Type == ResponseEventTypes.Completed && prepared.Completed is { } completed)
                 {
@@ -85,8 +85,15 @@ internal sealed partial class WebSocketSession
                     _cache.Put(lane.Id, completed);
                 }
 
-                evt.StreamId = streamId;
-                await SendEventAsync(evt, cancellationToken).ConfigureAwait(false);
+                if (json is not null)
+                {
+                    await SendRawAsync(json, streamId, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    evt.StreamId = streamId;
+                    await SendEventAsync(evt, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             Interlocked.Increment(ref _responses);

@@ -26,6 +26,34 @@ internal sealed partial class WebSocketSession
         }
     }
 
+    /// <summary>
+    /// Sends an event already serialised (for the store), adding the lane as a leading
+    /// <c>"stream_id"</c> member when there is one (a validated id needs no escaping).
+    /// </summary>
+    private async ValueTask SendRawAsync(byte[] json, string? streamId, CancellationToken cancellationToken)
+    {
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ReadOnlyMemory<byte> frame = json;
+            if (streamId is not null)
+            {
+                _sendBuffer.ResetWrittenCount();
+                _sendBuffer.Write("{\"stream_id\":\""u8);
+                System.Text.EncodingExtensions.GetBytes(System.Text.Encoding.ASCII, streamId, _sendBuffer);
+                _sendBuffer.Write("\","u8);
+                _sendBuffer.Write(json.AsSpan(1));
+                frame = _sendBuffer.WrittenMemory;
+            }
+
+            await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
     private async ValueTask SendErrorAsync(int status, ApiError error, string? streamId, CancellationToken cancellationToken)
     {
         try
