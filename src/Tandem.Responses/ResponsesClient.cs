@@ -89,10 +89,11 @@ public sealed partial class ResponsesClient : IAsyncDisposable
     /// <summary>
     /// A chain rebuilt from a saved item log (e.g. a run journal after a crash): the next turn
     /// continues from <paramref name="lastResponseId"/> with the items after <paramref name="acknowledged"/>.
-    /// The connection that served it is gone, so a <c>store:false</c> chain replays its full context.
+    /// The connection that served it is gone, so a <c>store:false</c> chain replays its full context
+    /// (from <paramref name="contextStart"/>; by default from the latest compaction item).
     /// </summary>
-    public ResponseChain RestoreChain(ResponseCreateRequest template, IEnumerable<ResponseItem> items, string? lastResponseId, int acknowledged, string? lane = null) =>
-        ResponseChain.Restore(this, template, lane, [.. items], lastResponseId, acknowledged);
+    public ResponseChain RestoreChain(ResponseCreateRequest template, IEnumerable<ResponseItem> items, string? lastResponseId, int acknowledged, string? lane = null, int contextStart = -1) =>
+        ResponseChain.Restore(this, template, lane, [.. items], lastResponseId, acknowledged, contextStart);
 
     /// <summary>
     /// Streams one response: every event the server sends (unknown types included, as

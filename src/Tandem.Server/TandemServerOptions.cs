@@ -57,4 +57,16 @@ public sealed class TandemServerOptions
 
     /// <summary>Log one line per request and turn (no secrets).</summary>
     public bool RequestLogging { get; set; } = true;
+
+    /// <summary>
+    /// The largest rendered input (instructions, tools and context, in o200k tokens) a turn may have;
+    /// larger is refused with <c>context_length_exceeded</c>. 272,000 is the GPT-5 family's input limit.
+    /// </summary>
+    public int ContextWindowTokens { get; set; } = 272_000;
+
+    /// <summary>
+    /// Accept <c>context_management</c> compaction. When false the parameter is refused as unknown, the
+    /// way an endpoint without server-side compaction answers, so clients' fallbacks can be tested.
+    /// </summary>
+    public bool EnableCompaction { get; set; } = true;
 }

@@ -25,6 +25,8 @@ internal static class DurabilityColumns
         JournalEntryKind.TurnCompleted => "TurnCompleted",
         JournalEntryKind.ToolResult => "ToolResult",
         JournalEntryKind.RunFinished => "RunFinished",
+        JournalEntryKind.ChainRestarted => "ChainRestarted",
+        JournalEntryKind.ApprovalRequested => "ApprovalRequested",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown journal entry kind."),
     };
 
@@ -37,6 +39,8 @@ internal static class DurabilityColumns
         "TurnCompleted" => JournalEntryKind.TurnCompleted,
         "ToolResult" => JournalEntryKind.ToolResult,
         "RunFinished" => JournalEntryKind.RunFinished,
+        "ChainRestarted" => JournalEntryKind.ChainRestarted,
+        "ApprovalRequested" => JournalEntryKind.ApprovalRequested,
         _ => throw new InvalidDataException($"Unknown journal entry kind '{value}' in the store."),
     };
 }

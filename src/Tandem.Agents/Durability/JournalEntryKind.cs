@@ -20,6 +20,12 @@ public enum JournalEntryKind
     /// <summary>A tool call finished: call id and result.</summary>
     ToolResult,
 
-    /// <summary>The run ended: status and final output.</summary>
+    /// <summary>The run ended (or paused, awaiting an approval): status and final output.</summary>
     RunFinished,
+
+    /// <summary>Client-side compaction: the chain restarts from a summary (the next turn's input).</summary>
+    ChainRestarted,
+
+    /// <summary>A call needs an approval: its call id and the approval's nonce (so a resumed run can use an approval given meanwhile).</summary>
+    ApprovalRequested,
 }

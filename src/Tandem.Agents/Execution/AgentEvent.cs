@@ -25,3 +25,9 @@ public sealed record ApprovalRequestedEvent(DateTimeOffset At, int Turn, Policy.
 
 /// <summary>The turn broke off mid-stream and runs again (every call it had started was replay-safe); discard its partial output.</summary>
 public sealed record TurnRetriedEvent(DateTimeOffset At, int Turn, string Reason) : AgentEvent(At);
+
+/// <summary>
+/// The run's context was compacted: by the server (<c>context_management</c>; a compaction item now
+/// stands for everything before it) or by the runner (a summary; the chain restarted from it).
+/// </summary>
+public sealed record ContextCompactedEvent(DateTimeOffset At, int Turn, Context.CompactionMode By, long InputTokensBefore) : AgentEvent(At);

@@ -43,4 +43,7 @@ public sealed class AgentRunOptions
     /// call that needs approval ends the run with <see cref="AgentRunStatus.AwaitingApproval"/>.
     /// </summary>
     public Func<Policy.ApprovalRequest, CancellationToken, ValueTask<bool>>? ApprovalHandler { get; init; }
+
+    /// <summary>How the run stays under the context window (default: server-side compaction at 200k tokens, client-side where the server has none).</summary>
+    public Context.CompactionOptions Compaction { get; init; } = new();
 }

@@ -39,9 +39,11 @@ public sealed partial class AgentRunner
             throw new InvalidOperationException($"The journal has no run '{runId}'.");
         }
 
-        var state = new RunState(runId, entries[0].At);
+        var state = new RunState(runId, entries[0].At) { ClientCompaction = options.Compaction.Mode == Context.CompactionMode.Client };
         var items = new List<ResponseItem>();
         var acknowledged = 0;
+        var contextStart = 0;
+        var nonces = new Dictionary<string, string>(StringComparer.Ordinal);
         string? lastId = null;
         var lastTurn = 0;
         var lastCalls = new List<FunctionCallItem>();
@@ -84,6 +86,25 @@ public sealed partial class AgentRunner
                     Taint(state, (string)p["name"]!);
                     results[(string)p["call_id"]!] = new ToolOutcome((string)p["call_id"]!, (string)p["name"]!, new ToolResult((string)p["output"]!, (bool)p["is_error"]!), now, now, Ran: false, FromStore: true);
                     break;
+                case JournalEntryKind.ChainRestarted:
+                    // Client-side compaction: everything so far (and a turn's unsent input) is in the
+                    // summary; the chain starts again from it.
+                    items.AddRange(openInput ?? []);
+                    acknowledged = contextStart = items.Count;
+                    lastId = null;
+                    lastCalls.Clear();
+                    openTurn = (int)p["turn"]!;
+                    openInput = [RestartMessage((string)p["summary"]!)];
+                    openResponseId = null;
+                    openCalls.Clear();
+                    break;
+                case JournalEntryKind.ApprovalRequested:
+                    nonces[(string)p["call_id"]!] = (string)p["nonce"]!;
+                    break;
+                case JournalEntryKind.RunFinished when (string?)p["status"] == nameof(AgentRunStatus.AwaitingApproval):
+                    // Paused, not ended: a resume continues like a run that died between turns, using the
+                    // approval given (or denied) meanwhile.
+                    break;
                 case JournalEntryKind.RunFinished:
                     var status = Enum.Parse<AgentRunStatus>((string)p["status"]!);
                     yield return new RunFinishedEvent(_time.GetUtcNow(), state.Result(status, (string?)p["reason"], 0) with { Output = (string?)p["output"] ?? string.Empty });
@@ -116,12 +137,12 @@ public sealed partial class AgentRunner
         IAsyncEnumerable<AgentEvent> rest;
         if (openInput is not null)
         {
-            var chain = _client.RestoreChain(Template(options), items, lastId, acknowledged, options.Lane);
+            var chain = _client.RestoreChain(Template(options), items, lastId, acknowledged, options.Lane, contextStart);
             rest = LoopAsync(options, chain, state, openInput, openTurn, cancellationToken);
         }
         else
         {
-            var chain = _client.RestoreChain(Template(options), items, lastId, acknowledged, options.Lane);
+            var chain = _client.RestoreChain(Template(options), items, lastId, acknowledged, options.Lane, contextStart);
             if (lastCalls.Count == 0)
             {
                 yield return await FinishAsync(state, chain, AgentRunStatus.Completed, null, cancellationToken).ConfigureAwait(false);
@@ -133,6 +154,38 @@ public sealed partial class AgentRunner
             var missing = new List<Task<ToolOutcome>>();
             foreach (var call in lastCalls.Where(c => !results.ContainsKey(c.CallId)))
             {
+                if (NeedsApproval(call, options, state) is { } why)
+                {
+                    // The run paused here (or died waiting): use the approval given meanwhile, if any.
+                    var (decision, request, detail) = await DecideApprovalAsync(options, state, lastTurn, call, why, nonces.GetValueOrDefault(call.CallId), cancellationToken).ConfigureAwait(false);
+                    if (request is not null)
+                    {
+                        yield return new ApprovalRequestedEvent(_time.GetUtcNow(), lastTurn, request);
+                    }
+
+                    if (decision == ApprovalDecision.Pending)
+                    {
+                        await foreach (var evt in CollectAsync(state, lastTurn, missing, results, cancellationToken).ConfigureAwait(false))
+                        {
+                            yield return evt;
+                        }
+
+                        yield return await FinishAsync(state, chain, AgentRunStatus.AwaitingApproval, detail, cancellationToken).ConfigureAwait(false);
+                        yield break;
+                    }
+
+                    if (decision == ApprovalDecision.Denied)
+                    {
+                        var now = _time.GetUtcNow();
+                        var denied = new ToolOutcome(call.CallId, call.Name, new ToolResult(detail, IsError: true), now, now, Ran: false, FromStore: false);
+                        results[call.CallId] = denied;
+                        await AppendAsync(runId, JournalEntryKind.ToolResult, JournalPayloads.ToolResult(lastTurn, denied), cancellationToken).ConfigureAwait(false);
+                        yield return new ToolCallFinishedEvent(now, lastTurn, denied);
+                        continue;
+                    }
+                }
+
+                await AppendAsync(runId, JournalEntryKind.ToolCallDispatched, JournalPayloads.CallDispatched(lastTurn, call), cancellationToken).ConfigureAwait(false);
                 yield return new ToolCallStartedEvent(_time.GetUtcNow(), lastTurn, call.CallId, call.Name, call.Arguments);
                 missing.Add(await _dispatcher.DispatchAsync(runId, call, cancellationToken).ConfigureAwait(false));
             }

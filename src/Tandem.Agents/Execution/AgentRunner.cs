@@ -41,7 +41,7 @@ public sealed partial class AgentRunner
     public async IAsyncEnumerable<AgentEvent> RunAsync(AgentRunOptions options, IEnumerable<ResponseItem> input, string? runId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var state = new RunState(runId ?? "run_" + Guid.NewGuid().ToString("N"), _time.GetUtcNow());
+        var state = new RunState(runId ?? "run_" + Guid.NewGuid().ToString("N"), _time.GetUtcNow()) { ClientCompaction = options.Compaction.Mode == Context.CompactionMode.Client };
         var items = input.ToList();
         await AppendAsync(state.RunId, JournalEntryKind.RunStarted, JournalPayloads.RunStarted(options, items), cancellationToken).ConfigureAwait(false);
         var chain = _client.CreateChain(Template(options), options.Lane);
@@ -74,6 +74,7 @@ public sealed partial class AgentRunner
             Tools = _tools.ToResponseTools(),
             Store = options.Store ? null : false,
         };
+        AskForCompaction(template, options);
         options.ConfigureRequest?.Invoke(template);
         return template;
     }
@@ -101,6 +102,20 @@ public sealed partial class AgentRunner
                 yield break;
             }
 
+            if (ShouldCompact(state, options, pending))
+            {
+                var before = state.Last!.Usage!.InputTokens;
+                var (next, failed) = await CompactClientSideAsync(options, chain, state, turn, pending, tooLong: false, cancellationToken).ConfigureAwait(false);
+                if (next is null)
+                {
+                    yield return await FinishAsync(state, chain, AgentRunStatus.Failed, failed, cancellationToken).ConfigureAwait(false);
+                    yield break;
+                }
+
+                pending = next;
+                yield return new ContextCompactedEvent(_time.GetUtcNow(), turn, Context.CompactionMode.Client, before);
+            }
+
             var turnStarted = _time.GetUtcNow();
             await AppendAsync(state.RunId, JournalEntryKind.InputItems, JournalPayloads.Items(turn, pending), cancellationToken).ConfigureAwait(false);
             yield return new TurnStartedEvent(turnStarted, turn, pending.Count);
@@ -108,7 +123,9 @@ public sealed partial class AgentRunner
             var dispatchedTools = new List<string>();
             ResponseObject? response = null;
             IEnumerable<ResponseItem> send = pending;
-            for (var attempt = 0; ; attempt++)
+            var retried = false;
+            var compacted = false;
+            while (true)
             {
                 ResponsesException? failure = null;
                 await using (var events = chain.SendAsync(send, cancellationToken).GetAsyncEnumerator(cancellationToken))
@@ -145,6 +162,7 @@ public sealed partial class AgentRunner
                                 if (stop is null && NeedsApproval(call, options, state) is { } why)
                                 {
                                     var request = options.Approvals!.Request(state.RunId, call.CallId, call.Name, call.Arguments, why);
+                                    await AppendAsync(state.RunId, JournalEntryKind.ApprovalRequested, JournalPayloads.ApprovalRequested(turn, request), cancellationToken).ConfigureAwait(false);
                                     yield return new ApprovalRequestedEvent(_time.GetUtcNow(), turn, request);
                                     var approved = options.ApprovalHandler is { } ask
                                         && await ask(request, cancellationToken).ConfigureAwait(false)
@@ -178,6 +196,31 @@ public sealed partial class AgentRunner
                     break;
                 }
 
+                if (dispatched.Count == 0 && IsCompactionRefused(failure, options, state))
+                {
+                    // Refused before anything ran: drop the parameter and send the same turn again.
+                    state.ClientCompaction = true;
+                    chain.Configure(r => r.ContextManagement = null);
+                    yield return new TurnRetriedEvent(_time.GetUtcNow(), turn, $"The server refused context_management ({failure.Message}); compacting client-side from now on.");
+                    send = [];
+                    continue;
+                }
+
+                if (dispatched.Count == 0 && !compacted && IsContextTooLong(failure, options))
+                {
+                    compacted = true;
+                    var (next, failed) = await CompactClientSideAsync(options, chain, state, turn, [], tooLong: true, cancellationToken).ConfigureAwait(false);
+                    if (next is null)
+                    {
+                        yield return await FinishAsync(state, chain, AgentRunStatus.Failed, $"{failure.Message} {failed}", cancellationToken).ConfigureAwait(false);
+                        yield break;
+                    }
+
+                    yield return new ContextCompactedEvent(_time.GetUtcNow(), turn, Context.CompactionMode.Client, 0);
+                    send = next;
+                    continue;
+                }
+
                 // Calls that started before the break finish first: nothing is left running, and their
                 // results are recorded (idempotency store, journal) whatever happens to the turn.
                 await foreach (var evt in CollectAsync(state, turn, dispatched, new Dictionary<string, ToolOutcome>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false))
@@ -185,9 +228,17 @@ public sealed partial class AgentRunner
                     yield return evt;
                 }
 
-                var allReplaySafe = dispatchedTools.All(name => _tools.TryGet(name, out var t) && t.Definition.ReplaySafe);
-                if (options.OnTurnFailure == TurnFailurePolicy.RetryWhenReplaySafe && allReplaySafe && attempt == 0)
+                if (dispatched.Count == 0 && failure.Status is >= 400 and < 500 and not (408 or 409 or 429))
                 {
+                    // Refused, not broken off: sending the same request again cannot help.
+                    yield return await FinishAsync(state, chain, AgentRunStatus.Failed, $"The server refused turn {turn}: {failure.Message}", cancellationToken).ConfigureAwait(false);
+                    yield break;
+                }
+
+                var allReplaySafe = dispatchedTools.All(name => _tools.TryGet(name, out var t) && t.Definition.ReplaySafe);
+                if (options.OnTurnFailure == TurnFailurePolicy.RetryWhenReplaySafe && allReplaySafe && !retried)
+                {
+                    retried = true;
                     // The model will make its calls again (with new ids): only harmless if every call so far can run twice.
                     yield return new TurnRetriedEvent(_time.GetUtcNow(), turn, failure.Message);
                     dispatched.Clear();
@@ -216,6 +267,10 @@ public sealed partial class AgentRunner
             await AppendAsync(state.RunId, JournalEntryKind.TurnCompleted, JournalPayloads.TurnCompleted(turn, response), cancellationToken).ConfigureAwait(false);
             state.Completed(response);
             yield return new TurnCompletedEvent(responseCompleted, turn, response.Id, dispatched.Count);
+            if (ServerCompacted(response))
+            {
+                yield return new ContextCompactedEvent(responseCompleted, turn, Context.CompactionMode.Server, response.Usage?.InputTokens ?? 0);
+            }
 
             var outcomes = new Dictionary<string, ToolOutcome>(StringComparer.Ordinal);
             await foreach (var evt in CollectAsync(state, turn, dispatched, outcomes, cancellationToken).ConfigureAwait(false))

@@ -58,6 +58,16 @@ internal static class JournalPayloads
         ["tool_calls"] = result.ToolCalls,
     }.ToJsonString();
 
+    public static string ChainRestarted(int turn, string summary) => new JsonObject { ["turn"] = turn, ["summary"] = summary }.ToJsonString();
+
+    public static string ApprovalRequested(int turn, Policy.ApprovalRequest request) => new JsonObject
+    {
+        ["turn"] = turn,
+        ["call_id"] = request.CallId,
+        ["nonce"] = request.Nonce,
+        ["expires_at"] = request.ExpiresAt.ToUnixTimeMilliseconds(),
+    }.ToJsonString();
+
     public static JsonObject Parse(string payload) => JsonNode.Parse(payload)!.AsObject();
 
     public static List<ResponseItem> ItemsOf(JsonNode? node) =>

@@ -45,9 +45,17 @@ internal sealed class RunState(string runId, DateTimeOffset started)
         return null;
     }
 
-    public void Completed(ResponseObject response)
+    /// <summary>The server refused <c>context_management</c>: this run compacts client-side.</summary>
+    public bool ClientCompaction { get; set; }
+
+    /// <summary>Counts a response's usage; <paramref name="countAsLast"/> false for side requests (a compaction summary) that are not the run's answer.</summary>
+    public void Completed(ResponseObject response, bool countAsLast = true)
     {
-        Last = response;
+        if (countAsLast)
+        {
+            Last = response;
+        }
+
         if (response.Usage is { } usage)
         {
             InputTokens += usage.InputTokens;

@@ -12,7 +12,7 @@ public sealed class ApprovalGate(TimeProvider? time = null, TimeSpan? lifetime =
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly TimeSpan _lifetime = lifetime ?? TimeSpan.FromMinutes(15);
-    private readonly Dictionary<string, (ApprovalRequest Request, bool Approved, bool Used)> _requests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ApprovalRequest Request, bool Approved, bool Used, string? Denial)> _requests = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public ApprovalRequest Request(string runId, string callId, string toolName, string arguments, string reason)
@@ -21,7 +21,7 @@ public sealed class ApprovalGate(TimeProvider? time = null, TimeSpan? lifetime =
             "apr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), runId, callId, toolName, arguments, Hash(arguments), _time.GetUtcNow() + _lifetime, reason);
         lock (_gate)
         {
-            _requests[request.Nonce] = (request, false, false);
+            _requests[request.Nonce] = (request, false, false, null);
         }
 
         return request;
@@ -32,7 +32,7 @@ public sealed class ApprovalGate(TimeProvider? time = null, TimeSpan? lifetime =
     {
         lock (_gate)
         {
-            if (!_requests.TryGetValue(nonce, out var entry) || entry.Used || _time.GetUtcNow() > entry.Request.ExpiresAt)
+            if (!_requests.TryGetValue(nonce, out var entry) || entry.Used || entry.Denial is not null || _time.GetUtcNow() > entry.Request.ExpiresAt)
             {
                 return false;
             }
@@ -42,12 +42,40 @@ public sealed class ApprovalGate(TimeProvider? time = null, TimeSpan? lifetime =
         }
     }
 
+    /// <summary>
+    /// Refuses a pending request: a resumed run tells the model the call was denied (with
+    /// <paramref name="reason"/>) instead of running it. False when there is no such pending request.
+    /// </summary>
+    public bool Deny(string nonce, string? reason = null)
+    {
+        lock (_gate)
+        {
+            if (!_requests.TryGetValue(nonce, out var entry) || entry.Used || entry.Approved)
+            {
+                return false;
+            }
+
+            _requests[nonce] = entry with { Denial = string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason };
+            return true;
+        }
+    }
+
+    /// <summary>Why the request was denied, or <see langword="null"/> when it was not.</summary>
+    public string? DenialOf(string nonce)
+    {
+        lock (_gate)
+        {
+            return _requests.TryGetValue(nonce, out var entry) ? entry.Denial : null;
+        }
+    }
+
     /// <summary>Consumes an approval for exactly this run, tool and arguments; false (and nothing consumed) otherwise.</summary>
     public bool TryUse(string nonce, string runId, string toolName, string arguments, out string? refusal)
     {
         lock (_gate)
         {
             refusal = !_requests.TryGetValue(nonce, out var entry) ? "no such approval"
+                : entry.Denial is not null ? "denied"
                 : !entry.Approved ? "not approved"
                 : entry.Used ? "already used"
                 : _time.GetUtcNow() > entry.Request.ExpiresAt ? "expired"

@@ -18,10 +18,12 @@ internal static class ServeCommand
         var maxConnectionMinutes = new Option<double>("--max-connection-minutes") { Description = "Lifetime of one WebSocket connection.", DefaultValueFactory = _ => 60 };
         var maxMessageBytes = new Option<int>("--max-message-bytes") { Description = "Largest WebSocket message accepted (larger closes with 1009).", DefaultValueFactory = _ => 16 * 1024 * 1024 };
         var quiet = new Option<bool>("--quiet") { Description = "No per-request log lines." };
+        var contextWindow = new Option<int>("--context-window") { Description = "Largest input in tokens; larger is refused with context_length_exceeded.", DefaultValueFactory = _ => 272_000 };
+        var noCompaction = new Option<bool>("--no-compaction") { Description = "Refuse context_management as an unknown parameter (an endpoint without server-side compaction)." };
 
         var command = new Command("serve", "Run the local Responses API server (HTTP+SSE and WebSocket mode) with scripted backends.")
         {
-            urls, keys, keysFile, noWebSocket, store, profile, scenarios, maxConnectionMinutes, maxMessageBytes, quiet,
+            urls, keys, keysFile, noWebSocket, store, profile, scenarios, maxConnectionMinutes, maxMessageBytes, quiet, contextWindow, noCompaction,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -36,6 +38,8 @@ internal static class ServeCommand
                 MaxConnectionDuration = TimeSpan.FromMinutes(parse.GetValue(maxConnectionMinutes)),
                 MaxMessageBytes = parse.GetValue(maxMessageBytes),
                 RequestLogging = !parse.GetValue(quiet),
+                ContextWindowTokens = parse.GetValue(contextWindow),
+                EnableCompaction = !parse.GetValue(noCompaction),
             };
             options.Urls.Clear();
             options.Urls.AddRange(parse.GetValue(urls)!.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));

@@ -18,4 +18,6 @@ public static class ErrorCodes
     public const string InvalidValue = "invalid_value";
     public const string UnsupportedValue = "unsupported_value";
     public const string RateLimitExceeded = "rate_limit_exceeded";
+    public const string ContextLengthExceeded = "context_length_exceeded";
+    public const string InvalidEncryptedContent = "invalid_encrypted_content";
 }

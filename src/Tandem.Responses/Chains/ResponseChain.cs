@@ -11,6 +11,9 @@ namespace Tandem.Responses.Chains;
 /// <c>previous_response_not_found</c>, a new connection under <c>store:false</c>, a rotation — the
 /// chain replays its full context once as a new chain and carries on: a
 /// <see cref="ChainReplayedEvent"/> in the stream and a metric, never a failure. One turn at a time.
+/// A compaction item in an output (server-side <c>context_management</c>) stands for everything before
+/// it, so a replay starts there; <see cref="Restart"/> starts a new server chain from a summary
+/// (client-side compaction). <see cref="Items"/> keeps the whole log either way.
 /// </summary>
 public sealed class ResponseChain
 {
@@ -20,6 +23,7 @@ public sealed class ResponseChain
     private readonly List<ResponseItem> _items;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _acknowledged;
+    private int _contextStart;
     private long _generation;
 
     internal ResponseChain(ResponsesClient client, ResponseCreateRequest template, string? lane)
@@ -44,14 +48,23 @@ public sealed class ResponseChain
         _generation = generation;
     }
 
-    internal static ResponseChain Restore(ResponsesClient client, ResponseCreateRequest template, string? lane, List<ResponseItem> items, string? lastId, int acknowledged)
+    internal static ResponseChain Restore(ResponsesClient client, ResponseCreateRequest template, string? lane, List<ResponseItem> items, string? lastId, int acknowledged, int contextStart = -1)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(acknowledged, items.Count);
-        return new(client, template, lane, items, lastId, acknowledged, generation: long.MinValue); // no live connection holds it
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(contextStart, items.Count);
+        var chain = new ResponseChain(client, template, lane, items, lastId, acknowledged, generation: long.MinValue); // no live connection holds it
+        chain._contextStart = contextStart >= 0 ? contextStart : Math.Max(0, items.FindLastIndex(i => i is CompactionItem));
+        return chain;
     }
 
     /// <summary>Every item of the conversation, input and output, in order.</summary>
     public IReadOnlyList<ResponseItem> Items => _items;
+
+    /// <summary>
+    /// Where the context the model reads begins in <see cref="Items"/>: 0, the latest compaction item,
+    /// or the first item after a <see cref="Restart"/>. A replay sends <see cref="Items"/> from here.
+    /// </summary>
+    public int ContextStart => _contextStart;
 
     /// <summary>The id the next turn continues from; <see langword="null"/> before the first turn.</summary>
     public string? LastResponseId { get; private set; }
@@ -72,7 +85,26 @@ public sealed class ResponseChain
 
     /// <summary>A copy of this conversation on another lane: both continue from the same response (the server shares the parent).</summary>
     public ResponseChain Fork(string? lane) =>
-        new(_client, _template, lane, [.. _items], LastResponseId, _acknowledged, _generation) { ReplaySafe = ReplaySafe };
+        new(_client, _template, lane, [.. _items], LastResponseId, _acknowledged, _generation) { ReplaySafe = ReplaySafe, _contextStart = _contextStart };
+
+    /// <summary>
+    /// Client-side compaction: the next turn starts a new server chain (no <c>previous_response_id</c>)
+    /// whose context is only what is sent from now on — typically a summary of everything so far.
+    /// Between turns only.
+    /// </summary>
+    public void Restart()
+    {
+        _contextStart = _items.Count;
+        _acknowledged = _items.Count;
+        LastResponseId = null;
+    }
+
+    /// <summary>Changes the request every later turn is built from (e.g. drops a parameter the server refused). Between turns only.</summary>
+    public void Configure(Action<ResponseCreateRequest> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        change(_template);
+    }
 
     /// <summary>Sends <paramref name="newItems"/> and streams the turn; the output joins the log when the turn completes.</summary>
     public async IAsyncEnumerable<ResponseStreamEvent> SendAsync(IEnumerable<ResponseItem> newItems, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -92,8 +124,8 @@ public sealed class ResponseChain
                 if (replay)
                 {
                     Replays++;
-                    _client.OnChainReplayed(Lane, _items.Count, replayReason!);
-                    yield return new ChainReplayedEvent(replayReason!, _items.Count);
+                    _client.OnChainReplayed(Lane, _items.Count - _contextStart, replayReason!);
+                    yield return new ChainReplayedEvent(replayReason!, _items.Count - _contextStart);
                 }
 
                 var request = BuildRequest(replay);
@@ -184,7 +216,7 @@ public sealed class ResponseChain
         if (replay || LastResponseId is null)
         {
             request.PreviousResponseId = null;
-            request.Input = new ResponseInput([.. _items]);
+            request.Input = new ResponseInput(_items.GetRange(_contextStart, _items.Count - _contextStart));
         }
         else
         {
@@ -198,6 +230,12 @@ public sealed class ResponseChain
     private void Complete(ResponseObject response, long generation)
     {
         // The final response's items, not the streamed ones: reasoning may be re-encrypted at the end.
+        var compaction = response.Output.FindLastIndex(i => i is CompactionItem);
+        if (compaction >= 0)
+        {
+            _contextStart = _items.Count + compaction; // it carries everything before it
+        }
+
         _items.AddRange(response.Output);
         _acknowledged = _items.Count;
         LastResponseId = response.Id;

@@ -1,10 +1,37 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Tandem.Responses.Protocol;
+using Tandem.Server.Operations;
 
 namespace Tandem.Server.Backends;
 
 /// <summary>Reads the structure of a conversation: where the model's turns are, what the tools returned.</summary>
-internal static class ConversationShape
+internal static partial class ConversationShape
 {
+    /// <summary>
+    /// The model turns <paramref name="context"/> holds only in compacted form: those a compaction item
+    /// stands for, or those a client-side summary (<see cref="SummaryMarker"/>) says it covers. A model
+    /// reads a summary and knows where it was; the scripted model reads this count.
+    /// </summary>
+    public static int CompactedModelTurns(IReadOnlyList<ResponseItem> context)
+    {
+        for (var i = context.Count - 1; i >= 0; i--)
+        {
+            switch (context[i])
+            {
+                case CompactionItem c when CompactionCodec.TryDecode(c.EncryptedContent, out var state):
+                    return state.ModelTurns;
+                case MessageItem { Role: not "assistant" } m when SummaryMarkerPattern().Match(m.GetText()) is { Success: true } match:
+                    return int.Parse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The note a scripted summary carries so a restarted conversation continues where it was.</summary>
+    public static string SummaryMarker(int modelTurns) => string.Create(CultureInfo.InvariantCulture, $"[tandem-model-turns: {modelTurns}]");
+
     /// <summary>
     /// The number of model turns already in <paramref name="context"/>: maximal runs of items only a
     /// model produces (reasoning, function calls, assistant messages). Works alike for chained and
@@ -77,4 +104,7 @@ internal static class ConversationShape
 
         return null;
     }
+
+    [GeneratedRegex(@"\[tandem-model-turns: (\d{1,6})\]")]
+    private static partial Regex SummaryMarkerPattern();
 }

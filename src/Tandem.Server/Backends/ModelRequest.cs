@@ -15,6 +15,15 @@ public sealed class ModelRequest
 
     public string Model => Request.Model ?? string.Empty;
 
+    /// <summary>
+    /// A client asks for a summary of the conversation (to restart it smaller): <c>tool_choice:"none"</c>
+    /// and <c>metadata.tandem_purpose = "summary"</c>, which Tandem's runtime sends. The scripted model
+    /// answers such a request with a summary instead of its next scripted turn.
+    /// </summary>
+    public bool IsSummaryRequest =>
+        Request.ToolChoice is { ValueKind: System.Text.Json.JsonValueKind.String } choice && choice.GetString() == "none"
+        && Request.Metadata is { } md && md.TryGetValue("tandem_purpose", out var purpose) && purpose == "summary";
+
     /// <summary>The scenario named by <c>model</c> (<c>scenario/NAME</c>) or <c>metadata.scenario</c>, if any.</summary>
     public string? ScenarioName =>
         Model.StartsWith("scenario/", StringComparison.Ordinal) ? Model["scenario/".Length..]

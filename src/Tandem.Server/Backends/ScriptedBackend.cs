@@ -25,11 +25,17 @@ internal sealed class ScriptedBackend(ScenarioCatalog catalog) : IModelBackend
             throw new ProtocolException(400, $"The requested model '{(param == "model" ? request.Model : "scenario/" + name)}' does not exist.", ErrorCodes.ModelNotFound, param);
         }
 
+        // Turns a compaction (or a client's summary) stands for count as played: the run goes on from there.
         var turns = ConversationShape.ModelTurnRanges(request.Context);
-        var index = turns.Count;
-        if (index > 0)
+        var index = ConversationShape.CompactedModelTurns(request.Context) + turns.Count;
+        if (turns.Count > 0)
         {
             CheckExpectations(scenario, index - 1, request.Context, turns[^1]);
+        }
+
+        if (request.IsSummaryRequest)
+        {
+            return ValueTask.FromResult(new ModelTurn { Output = [MessageItem.AssistantText(IdGenerator.Message(), Summary(scenario, index, request.Context))] });
         }
 
         if (index >= scenario.Turns.Count)
@@ -115,6 +121,13 @@ internal sealed class ScriptedBackend(ScenarioCatalog catalog) : IModelBackend
                     "input");
             }
         }
+    }
+
+    // What a model would write when asked to summarise; the marker carries the scenario's position.
+    private static string Summary(Scenario scenario, int modelTurns, IReadOnlyList<ResponseItem> context)
+    {
+        var latest = ConversationShape.Latest(context) is ("tool", var text) ? $" The latest tool output was: \"{(text.Length <= 200 ? text : text[..200] + "…")}\"." : string.Empty;
+        return $"Summary of the conversation so far: scenario '{scenario.Name}', {modelTurns} model turns played.{latest} {ConversationShape.SummaryMarker(modelTurns)}";
     }
 
     // Stands in for the service's encrypted reasoning: opaque, stable for a turn, and never decoded by clients.

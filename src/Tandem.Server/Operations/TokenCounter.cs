@@ -20,7 +20,7 @@ internal static class TokenCounter
         FunctionCallItem f => Count(f.Name) + Count(f.Arguments),
         FunctionCallOutputItem o => Count(o.Output.GetText()),
         ReasoningItem r => Count(r.EncryptedContent) / 4 + r.Summary.Sum(s => Count(s.Text)),
-        CompactionItem c => Count(c.EncryptedContent) / 4,
+        CompactionItem c => CompactionCodec.TryDecode(c.EncryptedContent, out var state) ? state.Tokens : Count(c.EncryptedContent) / 4,
         UnknownResponseItem u => Count(u.Raw.GetRawText()) / 2,
         _ => 0,
     };

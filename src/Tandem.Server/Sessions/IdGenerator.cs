@@ -27,6 +27,8 @@ internal static class IdGenerator
 
     public static string Reasoning() => New("rs");
 
+    public static string Compaction() => New("cmp");
+
     public static string FunctionCallOutput() => New("fco");
 
     public static string Request() => New("req");

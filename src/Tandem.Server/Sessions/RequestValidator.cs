@@ -14,6 +14,7 @@ internal static partial class RequestValidator
     private const int MaxMetadataKeyLength = 64;
     private const int MaxMetadataValueLength = 512;
     private const int MaxToolNameLength = 64;
+    private const int MinCompactThreshold = 1000;
 
     public static void Validate(ResponseCreateRequest request, Transport transport)
     {
@@ -96,6 +97,92 @@ internal static partial class RequestValidator
     }
 
     public static bool IsValidStreamId(string id) => StreamIdPattern().IsMatch(id);
+
+    /// <summary>
+    /// Reads <c>context_management</c>: the compaction threshold it asks for (<paramref name="defaultThreshold"/>
+    /// when an entry names none), or <see langword="null"/> when the request asks for no compaction.
+    /// </summary>
+    public static int? CompactionThreshold(ResponseCreateRequest request, bool enabled, int defaultThreshold)
+    {
+        if (request.ContextManagement is not { ValueKind: not JsonValueKind.Null } value)
+        {
+            return null;
+        }
+
+        if (!enabled)
+        {
+            throw UnknownParameter("context_management");
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw ProtocolException.BadRequest(
+                $"Invalid type for 'context_management': expected an array of objects, but got {Describe(value.ValueKind)} instead.",
+                ErrorCodes.InvalidType,
+                "context_management");
+        }
+
+        int? threshold = null;
+        var i = 0;
+        foreach (var entry in value.EnumerateArray())
+        {
+            if (entry.ValueKind != JsonValueKind.Object)
+            {
+                throw ProtocolException.BadRequest(
+                    $"Invalid type for 'context_management[{i}]': expected an object, but got {Describe(entry.ValueKind)} instead.",
+                    ErrorCodes.InvalidType,
+                    $"context_management[{i}]");
+            }
+
+            if (!entry.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            {
+                throw ProtocolException.BadRequest($"Missing required parameter: 'context_management[{i}].type'.", ErrorCodes.MissingRequiredParameter, $"context_management[{i}].type");
+            }
+
+            if (type.GetString() != "compaction")
+            {
+                throw ProtocolException.BadRequest(
+                    $"Invalid value: '{Truncate(type.GetString()!)}'. Supported values are: 'compaction'.",
+                    ErrorCodes.InvalidValue,
+                    $"context_management[{i}].type");
+            }
+
+            var entryThreshold = defaultThreshold;
+            if (entry.TryGetProperty("compact_threshold", out var t) && t.ValueKind != JsonValueKind.Null)
+            {
+                if (t.ValueKind != JsonValueKind.Number || !t.TryGetInt32(out entryThreshold))
+                {
+                    throw ProtocolException.BadRequest(
+                        $"Invalid type for 'context_management[{i}].compact_threshold': expected an integer, but got {Describe(t.ValueKind)} instead.",
+                        ErrorCodes.InvalidType,
+                        $"context_management[{i}].compact_threshold");
+                }
+
+                if (entryThreshold < MinCompactThreshold)
+                {
+                    throw ProtocolException.BadRequest(
+                        $"Invalid 'context_management[{i}].compact_threshold': integer below minimum value. Expected a value >= {MinCompactThreshold}, but got {entryThreshold} instead.",
+                        "integer_below_min_value",
+                        $"context_management[{i}].compact_threshold");
+                }
+            }
+
+            threshold = threshold is { } earlier ? Math.Min(earlier, entryThreshold) : entryThreshold;
+            i++;
+        }
+
+        return threshold;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
 
     private static void ValidateMetadata(Dictionary<string, string>? metadata)
     {

@@ -174,7 +174,7 @@ internal sealed partial class ResponseEngine
                     break;
                 }
 
-                case UnknownResponseItem:
+                case UnknownResponseItem or CompactionItem:
                     yield return Record(new OutputItemEvent { Type = ResponseEventTypes.OutputItemAdded, SequenceNumber = seq++, OutputIndex = index, Item = item }, recorded);
                     break;
 
@@ -237,7 +237,11 @@ internal sealed partial class ResponseEngine
                 }
             }
 
-            outputTokens += TokenCounter.Count(item);
+            if (item is not CompactionItem)
+            {
+                outputTokens += TokenCounter.Count(item); // compaction is the server's work, not the model's output
+            }
+
             yield return Record(new OutputItemEvent { Type = ResponseEventTypes.OutputItemDone, SequenceNumber = seq++, OutputIndex = index, Item = item }, recorded);
         }
 
@@ -259,15 +263,28 @@ internal sealed partial class ResponseEngine
         final.CompletedAt = _time.GetUtcNow().ToUnixTimeSeconds();
         var completed = Record(new ResponseLifecycleEvent { Type = ResponseEventTypes.Completed, SequenceNumber = seq, Response = final }, recorded);
 
-        var fullContext = new List<ResponseItem>(prepared.PriorContext.Count + prepared.Input.Count + prepared.Output.Count);
-        fullContext.AddRange(prepared.PriorContext);
-        fullContext.AddRange(prepared.Input);
-        fullContext.AddRange(prepared.Output.Where(i => i is not RawEventItem));
+        List<ResponseItem> fullContext;
+        int contextTokens;
+        if (final.Output.FindLastIndex(i => i is CompactionItem) is var compacted and >= 0)
+        {
+            // The compaction stands for everything before it: the next turn reads from there on.
+            fullContext = final.Output.GetRange(compacted, final.Output.Count - compacted);
+            contextTokens = TokenCounter.Count(fullContext);
+        }
+        else
+        {
+            fullContext = new List<ResponseItem>(prepared.PriorContext.Count + prepared.Input.Count + prepared.Output.Count);
+            fullContext.AddRange(prepared.PriorContext);
+            fullContext.AddRange(prepared.Input);
+            fullContext.AddRange(final.Output);
+            contextTokens = prepared.InputTokens - TokenCounter.Count(prepared.Request.Instructions) - (prepared.Request.Tools?.Sum(TokenCounter.Count) ?? 0) + outputTokens - prepared.ReasoningTokens;
+        }
+
         prepared.Completed = new CachedResponse
         {
             Id = prepared.Id,
             Context = fullContext,
-            ContextTokens = prepared.InputTokens - TokenCounter.Count(prepared.Request.Instructions) - (prepared.Request.Tools?.Sum(TokenCounter.Count) ?? 0) + outputTokens - prepared.ReasoningTokens,
+            ContextTokens = contextTokens,
             PendingCallIds = prepared.Output.OfType<FunctionCallItem>().Select(f => f.CallId).ToList(),
         };
         prepared.Final = final;

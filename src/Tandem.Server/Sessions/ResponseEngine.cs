@@ -18,9 +18,13 @@ internal sealed partial class ResponseEngine
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly bool _logRequests;
+    private readonly int _contextWindow;
+    private readonly bool _compaction;
 
-    public ResponseEngine(IResponseStore store, IReadOnlyList<IModelBackend> backends, LatencyProfile profile, TimeProvider time, ILogger logger, bool logRequests)
+    public ResponseEngine(IResponseStore store, IReadOnlyList<IModelBackend> backends, LatencyProfile profile, TimeProvider time, ILogger logger, bool logRequests, int contextWindow, bool compaction)
     {
+        _contextWindow = contextWindow;
+        _compaction = compaction;
         _store = store;
         _backends = backends;
         _profile = profile;
@@ -37,6 +41,7 @@ internal sealed partial class ResponseEngine
     public async ValueTask<PreparedResponse> PrepareAsync(ResponseCreateRequest request, RequestContext origin, DeadlineClock clock, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(request, origin.Transport);
+        var compactThreshold = RequestValidator.CompactionThreshold(request, _compaction, defaultThreshold: _contextWindow / 5 * 4);
         var input = ItemNormalizer.NormalizeInput(request.Input?.AsItems() ?? []);
 
         IReadOnlyList<ResponseItem> prior = [];
@@ -62,9 +67,21 @@ internal sealed partial class ResponseEngine
         }
 
         CheckToolOutputs(prior, input, pending);
+        CheckCompactions(input);
         var context = new List<ResponseItem>(prior.Count + input.Count);
         context.AddRange(prior);
         context.AddRange(input);
+
+        // Items before the latest compaction are carried by it: the model reads from there on (the
+        // client may keep sending them; only the compaction's own size counts).
+        IReadOnlyList<ResponseItem> read = input;
+        if (context.FindLastIndex(i => i is CompactionItem) is var latest and > 0)
+        {
+            read = latest >= prior.Count ? input.Skip(latest - prior.Count).ToList() : input;
+            prior = latest >= prior.Count ? [] : prior.Skip(latest).ToList();
+            context.RemoveRange(0, latest);
+            cachedTokens = 0; // the prefix the cache held is not the prefix read now
+        }
 
         ModelTurn turn;
         if (request.Generate == false)
@@ -80,10 +97,30 @@ internal sealed partial class ResponseEngine
 
         // The cache already knows its context's size; only what it did not hold is tokenised again.
         var priorTokens = cachedTokens > 0 ? cachedTokens : TokenCounter.Count(prior);
-        var inputTokens = TokenCounter.Count(request.Instructions) + priorTokens + TokenCounter.Count(input);
+        var inputTokens = TokenCounter.Count(request.Instructions) + priorTokens + TokenCounter.Count(read);
         if (request.Tools is { } tools)
         {
             inputTokens += tools.Sum(TokenCounter.Count);
+        }
+
+        if (inputTokens > _contextWindow)
+        {
+            throw ProtocolException.BadRequest(
+                "Your input exceeds the context window of this model. Please adjust your input and try again.",
+                ErrorCodes.ContextLengthExceeded,
+                "input");
+        }
+
+        var output = ItemNormalizer.NormalizeOutput(turn.Output);
+        if (compactThreshold is { } threshold && inputTokens >= threshold && request.Generate != false)
+        {
+            // Server-side compaction: the turn's output starts with one opaque item standing for the
+            // whole context it read, so the next turn's context is that item and what follows it.
+            var state = new CompactionCodec.State(
+                ConversationShape.CompactedModelTurns(context) + ConversationShape.CountModelTurns(context),
+                context.Count,
+                CompactionCodec.SummaryTokens(inputTokens));
+            output = [new CompactionItem { Id = IdGenerator.Compaction(), EncryptedContent = CompactionCodec.Encode(state) }, .. output];
         }
 
         return new PreparedResponse
@@ -95,7 +132,7 @@ internal sealed partial class ResponseEngine
             CreatedAt = _time.GetUtcNow().ToUnixTimeSeconds(),
             PriorContext = prior,
             Input = input,
-            Output = ItemNormalizer.NormalizeOutput(turn.Output),
+            Output = output,
             InputTokens = inputTokens,
             CachedTokens = Math.Min(cachedTokens, inputTokens),
             ReasoningTokens = turn.ReasoningTokens,
@@ -144,6 +181,21 @@ internal sealed partial class ResponseEngine
 
         var pending = chain[^1].Response.Output.OfType<FunctionCallItem>().Select(f => f.CallId).ToList();
         return (context, pending);
+    }
+
+    /// <summary>A compaction item sent back must be one this server made, unchanged (the service verifies its encryption).</summary>
+    private static void CheckCompactions(IReadOnlyList<ResponseItem> input)
+    {
+        for (var i = 0; i < input.Count; i++)
+        {
+            if (input[i] is CompactionItem c && !CompactionCodec.TryDecode(c.EncryptedContent, out _))
+            {
+                throw ProtocolException.BadRequest(
+                    $"The encrypted content for item {(string.IsNullOrEmpty(c.Id) ? $"input[{i}]" : c.Id)} could not be verified.",
+                    ErrorCodes.InvalidEncryptedContent,
+                    $"input[{i}].encrypted_content");
+            }
+        }
     }
 
     private static void CheckToolOutputs(IReadOnlyList<ResponseItem> prior, IReadOnlyList<ResponseItem> input, IReadOnlyList<string> pending)
