@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Tandem.Agents.Context;
 using Tandem.Agents.Durability;
 using Tandem.Agents.Execution;
 using Tandem.Responses;
@@ -26,9 +27,19 @@ internal static class RunCommand
         var profile = new Option<string>("--profile") { Description = "Latency profile of the embedded server.", DefaultValueFactory = _ => "zero" };
         var plain = new Option<bool>("--plain") { Description = "Plain lines instead of the live view (automatic when output is redirected)." };
 
+        var compaction = new Option<CompactionMode>("--compaction") { Description = "auto (server-side, client-side where the server has none), server, client or off.", DefaultValueFactory = _ => CompactionMode.Auto };
+        var compactThreshold = new Option<int>("--compact-threshold") { Description = "Input tokens at which the context is compacted (at least 1000).", DefaultValueFactory = _ => 200_000 };
+        compactThreshold.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1000)
+            {
+                r.AddError("--compact-threshold must be at least 1000.");
+            }
+        });
+
         var command = new Command("run", "Run an agent with the built-in demo tools; the run is journaled and can be resumed.")
         {
-            model, input, baseUrl, transport, journal, resume, profile, plain,
+            model, input, baseUrl, transport, journal, resume, profile, plain, compaction, compactThreshold,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -87,7 +98,11 @@ internal static class RunCommand
                 var tools = DemoTools.Create();
                 await using var dispatcher = new ToolDispatcher(tools, store: store);
                 var runner = new AgentRunner(client, tools, dispatcher, runJournal);
-                var options = new AgentRunOptions { Model = parse.GetValue(model)! };
+                var options = new AgentRunOptions
+                {
+                    Model = parse.GetValue(model)!,
+                    Compaction = new CompactionOptions { Mode = parse.GetValue(compaction), Threshold = parse.GetValue(compactThreshold) },
+                };
                 var events = parse.GetValue(resume) is { } runId
                     ? runner.ResumeAsync(options, runId, cancellationToken)
                     : runner.RunAsync(options, [MessageItem.User(parse.GetValue(input)!)], cancellationToken: cancellationToken);

@@ -78,6 +78,8 @@ internal static class RunView
         ToolCallFinishedEvent t => $"tool {t.Outcome.Name} finished in {(t.Outcome.FinishedAt - t.Outcome.StartedAt).TotalMilliseconds:0} ms{(t.Outcome.FromStore ? " (stored result)" : string.Empty)}: {t.Outcome.Result.Output}",
         TurnCompletedEvent t => $"turn {t.Turn} completed: {t.ResponseId} with {t.ToolCalls} tool calls",
         ChainReplayedAgentEvent r => $"chain replayed ({r.Reason})",
+        ContextCompactedEvent c => $"context compacted by the {(c.By == Tandem.Agents.Context.CompactionMode.Server ? "server" : "client (summary, chain restarted)")}",
+        TurnRetriedEvent r => $"turn {r.Turn} sent again: {r.Reason}",
         ApprovalRequestedEvent a => $"approval needed for {a.Request.ToolName}: {a.Request.Reason} ({a.Request.Nonce})",
         RunFinishedEvent f => $"run {f.Result.RunId} {f.Result.Status}{(f.Result.Reason is { } r ? $" ({r})" : string.Empty)}: {f.Result.Output}",
         _ => null,

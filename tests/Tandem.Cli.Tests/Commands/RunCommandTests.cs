@@ -47,6 +47,17 @@ public sealed partial class RunCommandTests
         Assert.Contains("carrier-pigeon", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--compact-threshold", "999", "--compact-threshold must be at least 1000")]
+    [InlineData("--compaction", "sometimes", "sometimes")]
+    public async Task Run_BadCompactionSetting_ExitsWithAnErrorNamingIt(string option, string value, string expected)
+    {
+        var (code, output) = await RunAsync("run", "--plain", option, value);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Fixtures.Root };
