@@ -75,6 +75,12 @@ public sealed class ResponsesClientOptions
     /// <summary>The HTTP handler; replaceable for tests and proxies. Default: a pooled <see cref="System.Net.Http.SocketsHttpHandler"/>.</summary>
     public HttpMessageHandler? HttpHandler { get; set; }
 
+    /// <summary>
+    /// What WebSocket handshakes go through (e.g. a <see cref="System.Net.Http.SocketsHttpHandler"/> with a
+    /// <c>ConnectCallback</c> that counts bytes, or a proxy); default: <see cref="System.Net.WebSockets.ClientWebSocket"/>'s own.
+    /// </summary>
+    public HttpMessageInvoker? WebSocketInvoker { get; set; }
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     public ILoggerFactory? LoggerFactory { get; set; }

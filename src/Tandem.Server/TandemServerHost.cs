@@ -74,7 +74,7 @@ public sealed class TandemServerHost : IAsyncDisposable
             throw new ArgumentException($"ContextWindowTokens must be at least 1000, not {options.ContextWindowTokens}.", nameof(options));
         }
 
-        var profile = LatencyProfile.Load(options.Profile);
+        var profile = options.LatencyProfile ?? LatencyProfile.Load(options.Profile);
         var scenarioDirectory = options.ScenarioDirectory ?? ScenarioCatalog.FindDirectory(Directory.GetCurrentDirectory()) ?? ScenarioCatalog.FindDirectory(AppContext.BaseDirectory);
         var scenarios = scenarioDirectory is null ? ScenarioCatalog.Empty : ScenarioCatalog.Load(scenarioDirectory);
         var keys = new List<string>(options.ApiKeys);
@@ -119,7 +119,7 @@ public sealed class TandemServerHost : IAsyncDisposable
         }
 
         IModelBackend[] backends = [new ScriptedBackend(scenarios), new DefaultBackend()];
-        var engine = new ResponseEngine(store, backends, profile, options.TimeProvider, logger, options.RequestLogging, options.ContextWindowTokens, options.EnableCompaction);
+        var engine = new ResponseEngine(store, backends, profile, options.TimeProvider, logger, options.RequestLogging, options.ContextWindowTokens, options.EnableCompaction, options.OnResponseServed);
         var state = new ServerState { Options = options, Engine = engine, Authenticator = authenticator, Scenarios = scenarios, Logger = logger };
 
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.WebSocketKeepAlive });

@@ -46,6 +46,9 @@ public sealed class TandemServerOptions
     /// <summary><c>zero</c>, <c>openai-like</c>, or the path of a profile JSON file.</summary>
     public string Profile { get; set; } = "zero";
 
+    /// <summary>A profile given as an object (e.g. scaled by the bench); when set, <see cref="Profile"/> is not read.</summary>
+    public Operations.LatencyProfile? LatencyProfile { get; set; }
+
     /// <summary>Folder of scenario files (<c>*.json</c>); <see langword="null"/> finds <c>scenarios/</c> above the working directory.</summary>
     public string? ScenarioDirectory { get; set; }
 
@@ -69,4 +72,10 @@ public sealed class TandemServerOptions
     /// way an endpoint without server-side compaction answers, so clients' fallbacks can be tested.
     /// </summary>
     public bool EnableCompaction { get; set; } = true;
+
+    /// <summary>
+    /// Told of every completed response with its scheduled timings (the bench computes ideal wall
+    /// times from them). Called on the serving path: keep it short and thread-safe.
+    /// </summary>
+    public Action<Sessions.ServedResponse>? OnResponseServed { get; set; }
 }

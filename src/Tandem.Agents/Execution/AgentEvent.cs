@@ -13,7 +13,7 @@ public sealed record ToolCallStartedEvent(DateTimeOffset At, int Turn, string Ca
 public sealed record ToolCallFinishedEvent(DateTimeOffset At, int Turn, ToolOutcome Outcome) : AgentEvent(At);
 
 /// <summary>The model's response of a turn completed (its calls may still be running).</summary>
-public sealed record TurnCompletedEvent(DateTimeOffset At, int Turn, string ResponseId, int ToolCalls) : AgentEvent(At);
+public sealed record TurnCompletedEvent(DateTimeOffset At, int Turn, string ResponseId, int ToolCalls, Tandem.Responses.Protocol.ResponseUsage? Usage = null) : AgentEvent(At);
 
 /// <summary>The chain lost its server-side state and replayed the full context (healed, not failed).</summary>
 public sealed record ChainReplayedAgentEvent(DateTimeOffset At, int Turn, string Reason) : AgentEvent(At);

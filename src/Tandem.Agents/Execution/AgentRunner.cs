@@ -266,7 +266,7 @@ public sealed partial class AgentRunner
             var responseCompleted = _time.GetUtcNow();
             await AppendAsync(state.RunId, JournalEntryKind.TurnCompleted, JournalPayloads.TurnCompleted(turn, response), cancellationToken).ConfigureAwait(false);
             state.Completed(response);
-            yield return new TurnCompletedEvent(responseCompleted, turn, response.Id, dispatched.Count);
+            yield return new TurnCompletedEvent(responseCompleted, turn, response.Id, dispatched.Count, response.Usage);
             if (ServerCompacted(response))
             {
                 yield return new ContextCompactedEvent(responseCompleted, turn, Context.CompactionMode.Server, response.Usage?.InputTokens ?? 0);

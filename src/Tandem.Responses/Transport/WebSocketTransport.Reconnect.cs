@@ -159,7 +159,7 @@ internal sealed partial class WebSocketTransport
         timeout.CancelAfter(_options.ConnectTimeout);
         try
         {
-            await socket.ConnectAsync(_options.WebSocketUri, timeout.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(_options.WebSocketUri, _options.WebSocketInvoker, timeout.Token).ConfigureAwait(false);
         }
         catch (WebSocketException ex)
         {

@@ -43,6 +43,27 @@ public sealed class LatencyProfile
     /// <summary>Milliseconds to decode <paramref name="tokens"/> output tokens.</summary>
     public double DecodeMs(int tokens) => DecodeTokensPerSecond <= 0 ? 0 : tokens * 1000.0 / DecodeTokensPerSecond;
 
+    /// <summary>
+    /// This profile with every time multiplied by <paramref name="factor"/> (the decode rate divided by
+    /// it): the same shape of costs on a shorter clock, for quick runs.
+    /// </summary>
+    public LatencyProfile Scaled(double factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        return new LatencyProfile
+        {
+            Name = factor == 1 ? Name : $"{Name} x{factor.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}",
+            Description = Description,
+            RequestOverheadMs = RequestOverheadMs * factor,
+            HttpRequestOverheadMs = HttpRequestOverheadMs * factor,
+            LoadStoredResponseMsPerItem = LoadStoredResponseMsPerItem * factor,
+            RenderMsPerUncachedInputToken = RenderMsPerUncachedInputToken * factor,
+            TimeToFirstTokenMs = TimeToFirstTokenMs * factor,
+            DecodeTokensPerSecond = DecodeTokensPerSecond / factor,
+            Sources = Sources,
+        };
+    }
+
     public static LatencyProfile Zero { get; } = new() { Name = "zero", Description = "All costs 0: measures pure client and protocol overhead." };
 
     /// <summary>Loads <c>zero</c>, <c>openai-like</c> (shipped with the server) or a JSON file.</summary>

@@ -32,6 +32,7 @@ internal sealed partial class ResponseEngine
         var schedule = ResponseSchedule.For(profile, prepared.Origin.Transport == Transport.Http, prepared.LoadedItems,
             prepared.InputTokens, prepared.CachedTokens, prepared.ReasoningTokens, generates: !prepared.IsWarmup);
         var emittedTokens = 0;
+        var servedCalls = new List<ServedCall>();
 
         if (timed)
         {
@@ -242,6 +243,11 @@ internal sealed partial class ResponseEngine
                 outputTokens += TokenCounter.Count(item); // compaction is the server's work, not the model's output
             }
 
+            if (item is FunctionCallItem done)
+            {
+                servedCalls.Add(new ServedCall(done.CallId, done.Name, schedule.TokenAtMs(Math.Max(0, emittedTokens - 1))));
+            }
+
             yield return Record(new OutputItemEvent { Type = ResponseEventTypes.OutputItemDone, SequenceNumber = seq++, OutputIndex = index, Item = item }, recorded);
         }
 
@@ -288,6 +294,9 @@ internal sealed partial class ResponseEngine
             PendingCallIds = prepared.Output.OfType<FunctionCallItem>().Select(f => f.CallId).ToList(),
         };
         prepared.Final = final;
+        _observer?.Invoke(new ServedResponse(
+            prepared.Id, prepared.Origin.Transport == Transport.Http, prepared.LoadedItems, usage.InputTokens, usage.InputTokensDetails.CachedTokens,
+            usage.OutputTokens, schedule.TokenAtMs(emittedTokens), servedCalls));
 
         if (recorded is not null)
         {

@@ -20,9 +20,11 @@ internal sealed partial class ResponseEngine
     private readonly bool _logRequests;
     private readonly int _contextWindow;
     private readonly bool _compaction;
+    private readonly Action<ServedResponse>? _observer;
 
-    public ResponseEngine(IResponseStore store, IReadOnlyList<IModelBackend> backends, LatencyProfile profile, TimeProvider time, ILogger logger, bool logRequests, int contextWindow, bool compaction)
+    public ResponseEngine(IResponseStore store, IReadOnlyList<IModelBackend> backends, LatencyProfile profile, TimeProvider time, ILogger logger, bool logRequests, int contextWindow, bool compaction, Action<ServedResponse>? observer = null)
     {
+        _observer = observer;
         _contextWindow = contextWindow;
         _compaction = compaction;
         _store = store;
