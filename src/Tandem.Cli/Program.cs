@@ -6,6 +6,7 @@ var root = new RootCommand("Tandem: an agent backend for the OpenAI Responses AP
     ServeCommand.Create(),
     InspectCommand.Create(),
     RunCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

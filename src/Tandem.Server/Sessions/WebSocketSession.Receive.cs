@@ -16,12 +16,40 @@ internal sealed partial class WebSocketSession
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
         var max = _options.MaxMessageBytes;
-        var buffer = Rent(Math.Min(InitialReceiveBuffer, max + 1));
+        byte[]? buffer = null;
         var count = 0;
         try
         {
             while (true)
             {
+                if (buffer is null)
+                {
+                    // Wait for the next message without holding a buffer: an idle connection keeps none.
+                    var peek = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+                    if (peek.MessageType == WebSocketMessageType.Close)
+                    {
+                        _closeReason = "client closed";
+                        await CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty).ConfigureAwait(false);
+                        return;
+                    }
+
+                    if (peek.MessageType == WebSocketMessageType.Binary)
+                    {
+                        _closeReason = "binary frame";
+                        await CloseAsync(WebSocketCloseStatus.InvalidMessageType, "Binary frames are not supported: send each event as one JSON text frame.").ConfigureAwait(false);
+                        return;
+                    }
+
+                    if (peek.EndOfMessage)
+                    {
+                        // An empty text message is whole already.
+                        await HandleMessageAsync(ReadOnlyMemory<byte>.Empty, Stopwatch.GetTimestamp(), cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    buffer = Rent(Math.Min(InitialReceiveBuffer, max + 1));
+                }
+
                 if (count == buffer.Length)
                 {
                     // Grow up to one byte past the limit: enough to know the limit was crossed.
@@ -59,11 +87,16 @@ internal sealed partial class WebSocketSession
 
                 await HandleMessageAsync(buffer.AsMemory(0, count), Stopwatch.GetTimestamp(), cancellationToken).ConfigureAwait(false);
                 count = 0;
+                Return(buffer);
+                buffer = null;
             }
         }
         finally
         {
-            Return(buffer);
+            if (buffer is not null)
+            {
+                Return(buffer);
+            }
         }
     }
 

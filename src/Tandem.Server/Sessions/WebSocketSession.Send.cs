@@ -9,16 +9,19 @@ namespace Tandem.Server.Sessions;
 internal sealed partial class WebSocketSession
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly ArrayBufferWriter<byte> _sendBuffer = new(16 * 1024);
+    private ArrayBufferWriter<byte>? _sendBuffer;
+
+    /// <summary>Created on the first send (under the send lock): an idle connection holds no send buffer.</summary>
+    private ArrayBufferWriter<byte> SendBuffer => _sendBuffer ??= new(16 * 1024);
 
     private async ValueTask SendEventAsync(ResponseStreamEvent evt, CancellationToken cancellationToken)
     {
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _sendBuffer.ResetWrittenCount();
-            ProtocolJson.Write(_sendBuffer, evt);
-            await _socket.SendAsync(_sendBuffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            SendBuffer.ResetWrittenCount();
+            ProtocolJson.Write(SendBuffer, evt);
+            await _socket.SendAsync(SendBuffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -38,12 +41,12 @@ internal sealed partial class WebSocketSession
             ReadOnlyMemory<byte> frame = json;
             if (streamId is not null)
             {
-                _sendBuffer.ResetWrittenCount();
-                _sendBuffer.Write("{\"stream_id\":\""u8);
-                System.Text.EncodingExtensions.GetBytes(System.Text.Encoding.ASCII, streamId, _sendBuffer);
-                _sendBuffer.Write("\","u8);
-                _sendBuffer.Write(json.AsSpan(1));
-                frame = _sendBuffer.WrittenMemory;
+                SendBuffer.ResetWrittenCount();
+                SendBuffer.Write("{\"stream_id\":\""u8);
+                System.Text.EncodingExtensions.GetBytes(System.Text.Encoding.ASCII, streamId, SendBuffer);
+                SendBuffer.Write("\","u8);
+                SendBuffer.Write(json.AsSpan(1));
+                frame = SendBuffer.WrittenMemory;
             }
 
             await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
