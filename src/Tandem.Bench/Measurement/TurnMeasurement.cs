@@ -2,7 +2,8 @@ namespace Tandem.Bench.Measurement;
 
 /// <summary>
 /// One model turn of a run, as the client saw it. Times are milliseconds; <see cref="StartMs"/> is
-/// from the start of the run, the others from the start of the turn (the request leaving).
+/// from the start of the run, the others from the start of the turn (the request leaving). Written
+/// as is into <c>bench-results.json</c> (<c>runs[].turns[]</c>).
 /// </summary>
 public sealed record TurnMeasurement
 {

@@ -45,7 +45,7 @@ internal sealed class ChartRenderer
     private ScenarioResult Scenario(PlannedChart chart) =>
         _results.Scenarios.First(s => s.Name == chart.Scenario);
 
-    private Plot PerTurn(PlannedChart chart, ScenarioResult scenario, Func<TurnResult, double> value, string yLabel, double divisor)
+    private Plot PerTurn(PlannedChart chart, ScenarioResult scenario, Func<Measurement.TurnMeasurement, double> value, string yLabel, double divisor)
     {
         var plot = NewPlot(chart.Title, "turn", yLabel);
         var maxTurn = 1;

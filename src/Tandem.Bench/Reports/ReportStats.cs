@@ -20,7 +20,7 @@ internal static class ReportStats
     }
 
     /// <summary>Per turn index (1-based, as recorded), the median over runs of <paramref name="value"/>.</summary>
-    public static IReadOnlyList<(int Index, double Value)> MedianByTurn(ClientScenarioResult result, Func<TurnResult, double> value)
+    public static IReadOnlyList<(int Index, double Value)> MedianByTurn(ClientScenarioResult result, Func<Measurement.TurnMeasurement, double> value)
     {
         var series = new List<(int, double)>();
         foreach (var group in RunsForSeries(result).SelectMany(r => r.Turns).GroupBy(t => t.Index).OrderBy(g => g.Key))

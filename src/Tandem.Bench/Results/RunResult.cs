@@ -17,5 +17,5 @@ public sealed class RunResult
 
     public int Retries { get; set; }
 
-    public List<TurnResult> Turns { get; set; } = [];
+    public List<Measurement.TurnMeasurement> Turns { get; set; } = [];
 }

@@ -75,6 +75,12 @@ internal static class BenchCommand
                 await Console.Error.WriteLineAsync($"tandem bench: {ex.Message}").ConfigureAwait(false);
                 return 2;
             }
+            catch (InvalidOperationException ex)
+            {
+                // A client failed before measuring (warm-up or its first run): nothing to report.
+                await Console.Error.WriteLineAsync($"tandem bench: {ex.Message}").ConfigureAwait(false);
+                return 1;
+            }
 
             BenchConsoleTable.Write(results);
             Directory.CreateDirectory(options.OutputDirectory);

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Tandem.Cli.Tests.Support;
 using Tandem.TestSupport;
 
 namespace Tandem.Cli.Tests.Commands;
@@ -13,15 +13,13 @@ namespace Tandem.Cli.Tests.Commands;
 /// </summary>
 public sealed class BenchCommandTests
 {
-    private static string TandemDll => Path.Combine(AppContext.BaseDirectory, "tandem.dll");
-
     [Fact]
     public async Task BenchQuick_WritesValidResultsWhereEveryClientRanEveryScenario()
     {
         var dir = Directory.CreateTempSubdirectory("tandem-bench-");
         try
         {
-            var (code, output) = await RunAsync("bench", "--quick", "--plain", "--out", dir.FullName);
+            var (code, output) = await TandemProcess.RunCombinedAsync("bench", "--quick", "--plain", "--out", dir.FullName);
 
             Assert.True(code == 0, output);
             var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir.FullName, "bench-results.json"), TestContext.Current.CancellationToken))!;
@@ -77,25 +75,9 @@ public sealed class BenchCommandTests
     [InlineData("--time-scale", "-1", "--time-scale")]
     public async Task Bench_BadOption_ExitsWithAnErrorNamingIt(string option, string value, string expected)
     {
-        var (code, output) = await RunAsync("bench", "--plain", "--warmup-turns", "0", option, value);
+        var (code, output) = await TandemProcess.RunCombinedAsync("bench", "--plain", "--warmup-turns", "0", option, value);
 
         Assert.Equal(2, code);
         Assert.Contains(expected, output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Fixtures.Root };
-        info.ArgumentList.Add(TandemDll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

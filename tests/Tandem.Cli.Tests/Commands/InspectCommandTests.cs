@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
+using Tandem.Cli.Tests.Support;
 using Tandem.TestSupport;
 
 namespace Tandem.Cli.Tests.Commands;
@@ -15,8 +14,6 @@ public sealed class InspectCommandTests : IDisposable
 
     private readonly string _dir = Directory.CreateTempSubdirectory("tandem-inspect-").FullName;
 
-    private static string TandemDll => Path.Combine(AppContext.BaseDirectory, "tandem.dll");
-
     private static string FunctionCallSse => Fixtures.RecordedFile(FunctionCallStream, "response.sse");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -24,7 +21,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_RecordedFunctionCallStream_ReportsCountsAndTheCall()
     {
-        var (exit, stdout, stderr) = await RunAsync("inspect", FunctionCallSse);
+        var (exit, stdout, stderr) = await TandemProcess.RunAsync("inspect", FunctionCallSse);
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("(SSE, 42 lines)", stdout, StringComparison.Ordinal);
@@ -48,7 +45,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_Json_PrintsTheResponseWithTheRecordedCompletedOutput()
     {
-        var (exit, stdout, stderr) = await RunAsync("inspect", "--json", FunctionCallSse);
+        var (exit, stdout, stderr) = await TandemProcess.RunAsync("inspect", "--json", FunctionCallSse);
 
         Assert.True(exit == 0, stderr);
         var response = JsonNode.Parse(stdout)!.AsObject();
@@ -72,9 +69,9 @@ public sealed class InspectCommandTests : IDisposable
             """{"direction":"client","event":{"type":"response.create","model":"gpt-4o-mini"}}""",
         ]);
 
-        var sse = await RunAsync("inspect", FunctionCallSse);
-        var fromBare = await RunAsync("inspect", bare);
-        var fromWrapped = await RunAsync("inspect", wrapped);
+        var sse = await TandemProcess.RunAsync("inspect", FunctionCallSse);
+        var fromBare = await TandemProcess.RunAsync("inspect", bare);
+        var fromWrapped = await TandemProcess.RunAsync("inspect", wrapped);
 
         Assert.Equal(0, fromBare.Exit);
         Assert.Equal(0, fromWrapped.Exit);
@@ -85,8 +82,8 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Equal(Body(sse.Stdout), Body(fromBare.Stdout));
         Assert.Equal(Body(sse.Stdout), Body(fromWrapped.Stdout));
 
-        var json = await RunAsync("inspect", "--json", FunctionCallSse);
-        var jsonFromWrapped = await RunAsync("inspect", "--json", wrapped);
+        var json = await TandemProcess.RunAsync("inspect", "--json", FunctionCallSse);
+        var jsonFromWrapped = await TandemProcess.RunAsync("inspect", "--json", wrapped);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json.Stdout), JsonNode.Parse(jsonFromWrapped.Stdout)));
     }
 
@@ -108,7 +105,7 @@ public sealed class InspectCommandTests : IDisposable
             string.Empty,
         ]);
 
-        var (exit, stdout, stderr) = await RunAsync("inspect", file);
+        var (exit, stdout, stderr) = await TandemProcess.RunAsync("inspect", file);
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("Events: 4, sequence_number 0..5", stdout, StringComparison.Ordinal);
@@ -125,7 +122,7 @@ public sealed class InspectCommandTests : IDisposable
     {
         var file = Fixtures.RecordedFile("vercel-ai-stream-in-band-error-insufficient-quota", "response.chunks.jsonl");
 
-        var (exit, stdout, stderr) = await RunAsync("inspect", file);
+        var (exit, stdout, stderr) = await TandemProcess.RunAsync("inspect", file);
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("Errors: 1\n  #2 insufficient_quota: You exceeded your current quota", stdout, StringComparison.Ordinal);
@@ -141,7 +138,7 @@ public sealed class InspectCommandTests : IDisposable
         lines[13] = lines[13][..^5]; // cut the closing of line 14's JSON
         var file = Write("truncated.sse", lines);
 
-        var (exit, stdout, stderr) = await RunAsync("inspect", file);
+        var (exit, stdout, stderr) = await TandemProcess.RunAsync("inspect", file);
 
         Assert.Equal(2, exit);
         Assert.Empty(stdout);
@@ -153,7 +150,7 @@ public sealed class InspectCommandTests : IDisposable
     {
         var missing = Path.Combine(_dir, "no-such-recording.sse");
 
-        var (exit, _, stderr) = await RunAsync("inspect", missing);
+        var (exit, _, stderr) = await TandemProcess.RunAsync("inspect", missing);
 
         Assert.Equal(2, exit);
         Assert.Contains(missing, stderr, StringComparison.Ordinal);
@@ -164,7 +161,7 @@ public sealed class InspectCommandTests : IDisposable
     {
         var file = Write("notes.txt", [string.Empty, "hello", "data: {}"]);
 
-        var (exit, _, stderr) = await RunAsync("inspect", file);
+        var (exit, _, stderr) = await TandemProcess.RunAsync("inspect", file);
 
         Assert.Equal(2, exit);
         Assert.Contains("line 2: cannot tell the format", stderr, StringComparison.Ordinal);
@@ -174,7 +171,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task Inspect_FormatOption_OverridesDetection()
     {
-        var (exit, _, stderr) = await RunAsync("inspect", "--format", "jsonl", FunctionCallSse);
+        var (exit, _, stderr) = await TandemProcess.RunAsync("inspect", "--format", "jsonl", FunctionCallSse);
 
         Assert.Equal(2, exit);
         Assert.Contains("line 1: not JSON: ", stderr, StringComparison.Ordinal);
@@ -191,30 +188,5 @@ public sealed class InspectCommandTests : IDisposable
         var path = Path.Combine(_dir, name);
         File.WriteAllText(path, string.Join('\n', lines) + "\n");
         return path;
-    }
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = Fixtures.Root,
-        };
-        info.ArgumentList.Add(TandemDll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start tandem");
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        // The report's lines end with the platform's newline; the assertions are written with \n.
-        return (process.ExitCode, (await stdout).ReplaceLineEndings("\n"), (await stderr).ReplaceLineEndings("\n"));
     }
 }

@@ -1,14 +1,11 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Tandem.TestSupport;
+using Tandem.Cli.Tests.Support;
 
 namespace Tandem.Cli.Tests.Commands;
 
 /// <summary><c>tandem run</c> as a user runs it: a real subprocess, the embedded server, a journal on disk.</summary>
 public sealed partial class RunCommandTests
 {
-    private static string TandemDll => Path.Combine(AppContext.BaseDirectory, "tandem.dll");
-
     [Fact]
     public async Task Run_ScenarioWithDemoTools_CompletesAndResumingTheFinishedRunGivesTheSameResult()
     {
@@ -16,7 +13,7 @@ public sealed partial class RunCommandTests
         try
         {
             var journal = "sqlite:" + Path.Combine(dir.FullName, "runs.db");
-            var (code, output) = await RunAsync("run", "--plain", "--journal", journal);
+            var (code, output) = await TandemProcess.RunCombinedAsync("run", "--plain", "--journal", journal);
 
             Assert.Equal(0, code);
             Assert.Contains("tool get_weather {\"city\":\"Paris\"} started", output, StringComparison.Ordinal);
@@ -26,7 +23,7 @@ public sealed partial class RunCommandTests
             Assert.Equal("Completed", finished.Groups["status"].Value);
             Assert.Equal("Done. The last tool said: 14:05", finished.Groups["output"].Value.Trim());
 
-            var (resumeCode, resumed) = await RunAsync("run", "--plain", "--journal", journal, "--resume", finished.Groups["id"].Value);
+            var (resumeCode, resumed) = await TandemProcess.RunCombinedAsync("run", "--plain", "--journal", journal, "--resume", finished.Groups["id"].Value);
 
             Assert.Equal(0, resumeCode);
             Assert.Contains($"run {finished.Groups["id"].Value} Completed: Done. The last tool said: 14:05", resumed, StringComparison.Ordinal);
@@ -41,7 +38,7 @@ public sealed partial class RunCommandTests
     [Fact]
     public async Task Run_BadTransport_ExitsWithAnErrorNamingIt()
     {
-        var (code, output) = await RunAsync("run", "--plain", "--transport", "carrier-pigeon");
+        var (code, output) = await TandemProcess.RunCombinedAsync("run", "--plain", "--transport", "carrier-pigeon");
 
         Assert.Equal(2, code);
         Assert.Contains("carrier-pigeon", output, StringComparison.Ordinal);
@@ -52,26 +49,10 @@ public sealed partial class RunCommandTests
     [InlineData("--compaction", "sometimes", "sometimes")]
     public async Task Run_BadCompactionSetting_ExitsWithAnErrorNamingIt(string option, string value, string expected)
     {
-        var (code, output) = await RunAsync("run", "--plain", option, value);
+        var (code, output) = await TandemProcess.RunCombinedAsync("run", "--plain", option, value);
 
         Assert.NotEqual(0, code);
         Assert.Contains(expected, output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Fixtures.Root };
-        info.ArgumentList.Add(TandemDll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     [GeneratedRegex(@"run (?<id>run_[0-9a-f]+) (?<status>\w+): (?<output>.*)")]
