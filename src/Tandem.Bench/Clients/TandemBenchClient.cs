@@ -17,6 +17,7 @@ internal sealed class TandemBenchClient : IBenchClient
 {
     private readonly BenchTarget _target;
     private readonly TrafficMeter _meter = new();
+    private readonly RetryCounter _retries = new();
     private readonly ResponsesClient _client;
     private readonly bool _stateless;
 
@@ -74,6 +75,7 @@ internal sealed class TandemBenchClient : IBenchClient
             ConfigureRequest = _stateless ? r => r.Store = false : null,
         };
 
+        var retriesBefore = _retries.Total;
         var recorder = new RunRecorder(_meter);
         recorder.TurnStarted();
         AgentRunResult? result = null;
@@ -99,12 +101,13 @@ internal sealed class TandemBenchClient : IBenchClient
         var error = result is null ? "The run ended without a result."
             : result.Status != AgentRunStatus.Completed ? $"{result.Status}: {result.Reason}"
             : null;
-        return recorder.Finish(result?.Output ?? string.Empty, error, result?.Replays ?? 0);
+        return recorder.Finish(result?.Output ?? string.Empty, error, result?.Replays ?? 0, (int)(_retries.Total - retriesBefore));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _client.DisposeAsync().ConfigureAwait(false);
+        _retries.Dispose();
         _meter.Dispose();
     }
 }
