@@ -118,7 +118,7 @@ public sealed class TandemServerHost : IAsyncDisposable
             ServerLog.AuthenticationDisabled(logger);
         }
 
-        IModelBackend[] backends = [new ScriptedBackend(scenarios), new DefaultBackend()];
+        IModelBackend[] backends = [.. options.Backends, new ScriptedBackend(scenarios), new DefaultBackend()];
         var engine = new ResponseEngine(store, backends, profile, options.TimeProvider, logger, options.RequestLogging, options.ContextWindowTokens, options.EnableCompaction, options.OnResponseServed);
         var state = new ServerState { Options = options, Engine = engine, Authenticator = authenticator, Scenarios = scenarios, Logger = logger };
 

@@ -46,6 +46,12 @@ public sealed class TandemServerOptions
     /// <summary><c>zero</c>, <c>openai-like</c>, or the path of a profile JSON file.</summary>
     public string Profile { get; set; } = "zero";
 
+    /// <summary>
+    /// Model backends consulted before the built-in ones (scripted scenarios, then the default): the
+    /// first whose <see cref="Backends.IModelBackend.CanServe"/> is true answers.
+    /// </summary>
+    public List<Backends.IModelBackend> Backends { get; } = [];
+
     /// <summary>A profile given as an object (e.g. scaled by the bench); when set, <see cref="Profile"/> is not read.</summary>
     public Operations.LatencyProfile? LatencyProfile { get; set; }
 

@@ -48,6 +48,15 @@ internal static class RequestPipeline
         {
             // The client went away mid-answer (e.g. closed an SSE stream early): nothing to answer.
         }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            // Checklist S10: the details stay in the server's log; the client gets the API's generic
+            // 500 with the request id to quote — no exception text, stack trace or upstream body.
+            ServerLog.HttpFailed(state.Logger, ex, context.Request.Method, context.Request.Path.Value ?? string.Empty, requestId);
+            context.Response.Clear();
+            context.Response.Headers["x-request-id"] = requestId;
+            await HttpErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ServerErrors.Generic(requestId)).ConfigureAwait(false);
+        }
         finally
         {
             Log(context, state, requestId, started);

@@ -29,4 +29,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "websocket {ConnectionId} failed: {Error}")]
     public static partial void WebSocketFailed(ILogger logger, string connectionId, string error);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "http {Method} {Path} failed request_id={RequestId}")]
+    public static partial void HttpFailed(ILogger logger, Exception exception, string method, string path, string requestId);
 }

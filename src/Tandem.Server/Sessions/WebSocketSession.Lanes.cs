@@ -106,13 +106,10 @@ internal sealed partial class WebSocketSession
         catch (Exception ex) when (ex is not OperationCanceledException and not System.Net.WebSockets.WebSocketException)
         {
             Evict(lane, request);
-            ServerLog.WebSocketFailed(_state.Logger, _connectionId, ex.ToString());
-            await SendErrorAsync(500, new ApiError
-            {
-                Type = ErrorCodes.ServerError,
-                Code = ErrorCodes.ServerError,
-                Message = "The server had an error while processing your request.",
-            }, streamId, cancellationToken).ConfigureAwait(false);
+            // Checklist S10: the cause goes to the log under a request id; the client gets only that id.
+            var requestId = IdGenerator.Request();
+            ServerLog.WebSocketFailed(_state.Logger, _connectionId, $"request_id={requestId} {ex}");
+            await SendErrorAsync(500, Endpoints.ServerErrors.Generic(requestId), streamId, cancellationToken).ConfigureAwait(false);
         }
     }
 
