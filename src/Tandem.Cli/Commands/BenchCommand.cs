@@ -24,7 +24,7 @@ internal static class BenchCommand
         var scenario = new Option<string[]>("--scenario") { Description = "A scenario to run (repeatable; default: the bench set)." };
         var client = new Option<string[]>("--client") { Description = $"A client to run (repeatable; default: all of {string.Join(", ", BenchClients.Names)})." };
         var scenarios = new Option<string?>("--scenarios") { Description = "Folder of scenario files (default: scenarios/ above the working directory)." };
-        var baseUrl = new Option<Uri?>("--base-url") { Description = "A real Responses API endpoint instead of the embedded server (key from OPENAI_API_KEY; needs --model)." };
+        var baseUrl = UriOption.Create("--base-url", "A real Responses API endpoint instead of the embedded server (key from OPENAI_API_KEY; needs --model).");
         var model = new Option<string?>("--model") { Description = "The model to name on a real endpoint." };
         var priceModel = new Option<string>("--price-model") { Description = "Whose prices the cost estimate uses.", DefaultValueFactory = _ => "gpt-5-mini" };
         var pricing = new Option<string?>("--pricing") { Description = "Pricing table (default: bench/pricing.json next to scenarios/)." };

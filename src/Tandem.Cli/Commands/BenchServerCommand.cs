@@ -17,7 +17,7 @@ internal static class BenchServerCommand
         var concurrency = new Option<int>("--turn-connections") { Description = "Connections sending turns back to back.", DefaultValueFactory = _ => 64 };
         var chain = new Option<int>("--chain-turns") { Description = "Chain this many turns with previous_response_id before starting over (0: every turn stands alone).", DefaultValueFactory = _ => 0 };
         var mode = new Option<CapacityServerMode>("--mode") { Description = "ChildProcess (default: the server's memory is its own), InProcess, or External (with --base-url).", DefaultValueFactory = _ => CapacityServerMode.ChildProcess };
-        var baseUrl = new Option<Uri?>("--base-url") { Description = "An already running server (External mode); key from OPENAI_API_KEY if it needs one." };
+        var baseUrl = UriOption.Create("--base-url", "An already running server (External mode); key from OPENAI_API_KEY if it needs one.");
         var output = new Option<string>("--out") { Description = "Folder for capacity-results.json.", DefaultValueFactory = _ => "bench-results" };
 
         var command = new Command("server", "Measure the local server's capacity: idle WebSocket connections (memory per connection) and turns per second.")

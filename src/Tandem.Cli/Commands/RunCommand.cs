@@ -20,7 +20,7 @@ internal static class RunCommand
     {
         var model = new Option<string>("--model") { Description = "Model, or scenario/<name> on the embedded server.", DefaultValueFactory = _ => "scenario/weather-three-turn" };
         var input = new Option<string>("--input") { Description = "The user's message.", DefaultValueFactory = _ => "What's the weather in Paris?" };
-        var baseUrl = new Option<Uri?>("--base-url") { Description = "A Responses API endpoint (key from OPENAI_API_KEY). Default: the embedded server." };
+        var baseUrl = UriOption.Create("--base-url", "A Responses API endpoint (key from OPENAI_API_KEY). Default: the embedded server.");
         var transport = new Option<string>("--transport") { Description = "ws or http.", DefaultValueFactory = _ => "ws" };
         var journal = new Option<string>("--journal") { Description = "Run journal and idempotency store: sqlite:PATH or postgres:CONNECTION.", DefaultValueFactory = _ => "sqlite:" + Path.Combine(".tandem", "runs.db") };
         var resume = new Option<string?>("--resume") { Description = "Continue this run id from the journal." };

@@ -44,6 +44,17 @@ public sealed partial class RunCommandTests
         Assert.Contains("carrier-pigeon", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_RealEndpointWithoutAKey_FailsFastNamingTheVariable()
+    {
+        // Checklist S18: the key comes from the environment; without it the run stops before any request.
+        var (code, stdout, stderr) = await TandemProcess.RunAsync(new Dictionary<string, string?> { ["OPENAI_API_KEY"] = null }, "run", "--plain", "--base-url", "http://127.0.0.1:9/v1/");
+
+        Assert.Equal(2, code);
+        Assert.Contains("OPENAI_API_KEY", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("turn 1", stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--compact-threshold", "999", "--compact-threshold must be at least 1000")]
     [InlineData("--compaction", "sometimes", "sometimes")]

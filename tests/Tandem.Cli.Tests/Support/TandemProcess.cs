@@ -10,7 +10,10 @@ internal static class TandemProcess
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "tandem.dll");
 
     /// <summary>Runs <c>tandem ARGS</c> to its end: exit code, standard output and standard error (newlines as \n).</summary>
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs <c>tandem ARGS</c> with environment changes (a <see langword="null"/> value removes the variable).</summary>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +24,18 @@ internal static class TandemProcess
             UseShellExecute = false,
             WorkingDirectory = Fixtures.Root,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
         info.ArgumentList.Add(Dll);
         foreach (var a in args)
         {
