@@ -44,6 +44,16 @@ public sealed class AgentRunOptions
     /// </summary>
     public Func<Policy.ApprovalRequest, CancellationToken, ValueTask<bool>>? ApprovalHandler { get; init; }
 
+    /// <summary>
+    /// Fence every tool output with the run's random marker before it reaches the model, and tell the
+    /// model in the instructions that fenced text is data, never instructions (checklist S1). The
+    /// output itself never goes into instructions.
+    /// </summary>
+    public bool Spotlighting { get; init; } = true;
+
+    /// <summary>Where the run's audit records go (tool calls, approvals, policy decisions, model requests by hash); none by default.</summary>
+    public Tandem.Security.Audit.AuditWriter? Audit { get; init; }
+
     /// <summary>How the run stays under the context window (default: server-side compaction at 200k tokens, client-side where the server has none).</summary>
     public Context.CompactionOptions Compaction { get; init; } = new();
 }

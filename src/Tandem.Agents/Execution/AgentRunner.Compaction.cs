@@ -61,7 +61,7 @@ public sealed partial class AgentRunner
     private async Task<(List<ResponseItem>? Next, string? Failure)> CompactClientSideAsync(AgentRunOptions options, ResponseChain chain, RunState state, int turn, IReadOnlyList<ResponseItem> pending, bool tooLong, CancellationToken cancellationToken)
     {
         var ask = MessageItem.User("Summarise the conversation so far, as instructed.");
-        var request = Template(options);
+        var request = Template(options, state.Spotlight);
         request.ContextManagement = null;
         request.Instructions = options.Compaction.SummaryInstructions;
         request.ToolChoice = ToolChoiceNone.RootElement.Clone();

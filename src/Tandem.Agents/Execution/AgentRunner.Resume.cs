@@ -39,7 +39,14 @@ public sealed partial class AgentRunner
             throw new InvalidOperationException($"The journal has no run '{runId}'.");
         }
 
-        var state = new RunState(runId, entries[0].At) { ClientCompaction = options.Compaction.Mode == Context.CompactionMode.Client };
+        // The run keeps its fence: fenced outputs already in the history carry the marker it was started with.
+        var marker = entries[0].Kind == JournalEntryKind.RunStarted ? (string?)JournalPayloads.Parse(entries[0].Payload)["spotlight_marker"] : null;
+        var state = new RunState(runId, entries[0].At)
+        {
+            Options = options,
+            Spotlight = !options.Spotlighting ? null : marker is null ? new Tandem.Security.Spotlighting.Spotlight() : new Tandem.Security.Spotlighting.Spotlight(marker),
+            ClientCompaction = options.Compaction.Mode == Context.CompactionMode.Client,
+        };
         var items = new List<ResponseItem>();
         var acknowledged = 0;
         var contextStart = 0;
@@ -137,12 +144,12 @@ public sealed partial class AgentRunner
         IAsyncEnumerable<AgentEvent> rest;
         if (openInput is not null)
         {
-            var chain = _client.RestoreChain(Template(options), items, lastId, acknowledged, options.Lane, contextStart);
+            var chain = _client.RestoreChain(Template(options, state.Spotlight), items, lastId, acknowledged, options.Lane, contextStart);
             rest = LoopAsync(options, chain, state, openInput, openTurn, cancellationToken);
         }
         else
         {
-            var chain = _client.RestoreChain(Template(options), items, lastId, acknowledged, options.Lane, contextStart);
+            var chain = _client.RestoreChain(Template(options, state.Spotlight), items, lastId, acknowledged, options.Lane, contextStart);
             if (lastCalls.Count == 0)
             {
                 yield return await FinishAsync(state, chain, AgentRunStatus.Completed, null, cancellationToken).ConfigureAwait(false);
@@ -186,6 +193,7 @@ public sealed partial class AgentRunner
                 }
 
                 await AppendAsync(runId, JournalEntryKind.ToolCallDispatched, JournalPayloads.CallDispatched(lastTurn, call), cancellationToken).ConfigureAwait(false);
+                await AuditToolAsync(options, state, lastTurn, call.CallId, call.Name, call.Arguments, "dispatched", cancellationToken).ConfigureAwait(false);
                 yield return new ToolCallStartedEvent(_time.GetUtcNow(), lastTurn, call.CallId, call.Name, call.Arguments);
                 missing.Add(await _dispatcher.DispatchAsync(runId, call, cancellationToken).ConfigureAwait(false));
             }
@@ -195,7 +203,7 @@ public sealed partial class AgentRunner
                 yield return evt;
             }
 
-            rest = LoopAsync(options, chain, state, OutputsFor(lastCalls, results), lastTurn + 1, cancellationToken);
+            rest = LoopAsync(options, chain, state, OutputsFor(state, lastCalls, results), lastTurn + 1, cancellationToken);
         }
 
         await foreach (var evt in rest.ConfigureAwait(false))

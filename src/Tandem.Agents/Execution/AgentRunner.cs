@@ -41,10 +41,16 @@ public sealed partial class AgentRunner
     public async IAsyncEnumerable<AgentEvent> RunAsync(AgentRunOptions options, IEnumerable<ResponseItem> input, string? runId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var state = new RunState(runId ?? "run_" + Guid.NewGuid().ToString("N"), _time.GetUtcNow()) { ClientCompaction = options.Compaction.Mode == Context.CompactionMode.Client };
+        var state = new RunState(runId ?? "run_" + Guid.NewGuid().ToString("N"), _time.GetUtcNow())
+        {
+            Options = options,
+            Spotlight = options.Spotlighting ? new Tandem.Security.Spotlighting.Spotlight() : null,
+            ClientCompaction = options.Compaction.Mode == Context.CompactionMode.Client,
+        };
         var items = input.ToList();
-        await AppendAsync(state.RunId, JournalEntryKind.RunStarted, JournalPayloads.RunStarted(options, items), cancellationToken).ConfigureAwait(false);
-        var chain = _client.CreateChain(Template(options), options.Lane);
+        await AppendAsync(state.RunId, JournalEntryKind.RunStarted, JournalPayloads.RunStarted(options, items, state.Spotlight?.Marker), cancellationToken).ConfigureAwait(false);
+        await AuditRunAsync(options, state, Tandem.Security.Audit.AuditEvents.RunStarted, null, null, cancellationToken).ConfigureAwait(false);
+        var chain = _client.CreateChain(Template(options, state.Spotlight), options.Lane);
         await foreach (var evt in LoopAsync(options, chain, state, items, firstTurn: 1, cancellationToken).ConfigureAwait(false))
         {
             yield return evt;
@@ -65,12 +71,15 @@ public sealed partial class AgentRunner
         return result ?? throw new InvalidOperationException("The run ended without a result.");
     }
 
-    private ResponseCreateRequest Template(AgentRunOptions options)
+    private ResponseCreateRequest Template(AgentRunOptions options, Tandem.Security.Spotlighting.Spotlight? spotlight)
     {
         var template = new ResponseCreateRequest
         {
             Model = options.Model,
-            Instructions = options.Instructions,
+            // The fence's explanation joins the instructions; fenced content itself never does (S1).
+            Instructions = spotlight is null ? options.Instructions
+                : string.IsNullOrEmpty(options.Instructions) ? spotlight.Instructions
+                : options.Instructions + "\n\n" + spotlight.Instructions,
             Tools = _tools.ToResponseTools(),
             Store = options.Store ? null : false,
         };
@@ -113,11 +122,13 @@ public sealed partial class AgentRunner
                 }
 
                 pending = next;
+                await AuditPolicyAsync(options, state, turn, null, "compact:client", $"The next turn would read about {before} tokens, over the threshold of {options.Compaction.Threshold}.", cancellationToken).ConfigureAwait(false);
                 yield return new ContextCompactedEvent(_time.GetUtcNow(), turn, Context.CompactionMode.Client, before);
             }
 
             var turnStarted = _time.GetUtcNow();
             await AppendAsync(state.RunId, JournalEntryKind.InputItems, JournalPayloads.Items(turn, pending), cancellationToken).ConfigureAwait(false);
+            await AuditModelRequestAsync(options, state, turn, pending, cancellationToken).ConfigureAwait(false);
             yield return new TurnStartedEvent(turnStarted, turn, pending.Count);
             var dispatched = new List<Task<ToolOutcome>>();
             var dispatchedTools = new List<string>();
@@ -159,15 +170,22 @@ public sealed partial class AgentRunner
                                 break;
                             case OutputItemEvent { Type: ResponseEventTypes.OutputItemDone, Item: FunctionCallItem call } when stop is null:
                                 stop = state.Count(call, options);
+                                if (stop is { } limit)
+                                {
+                                    await AuditPolicyAsync(options, state, turn, call, "stop:" + limit.Status, limit.Reason, cancellationToken).ConfigureAwait(false);
+                                }
+
                                 if (stop is null && NeedsApproval(call, options, state) is { } why)
                                 {
                                     var request = options.Approvals!.Request(state.RunId, call.CallId, call.Name, call.Arguments, why);
                                     await AppendAsync(state.RunId, JournalEntryKind.ApprovalRequested, JournalPayloads.ApprovalRequested(turn, request), cancellationToken).ConfigureAwait(false);
+                                    await AuditApprovalAsync(options, state, turn, call, "requested", "policy", cancellationToken).ConfigureAwait(false);
                                     yield return new ApprovalRequestedEvent(_time.GetUtcNow(), turn, request);
                                     var approved = options.ApprovalHandler is { } ask
                                         && await ask(request, cancellationToken).ConfigureAwait(false)
                                         && options.Approvals.Approve(request.Nonce)
                                         && options.Approvals.TryUse(request.Nonce, state.RunId, call.Name, call.Arguments, out _);
+                                    await AuditApprovalAsync(options, state, turn, call, approved ? "approved" : "pending", options.ApprovalHandler is null ? "policy" : "approver", cancellationToken).ConfigureAwait(false);
                                     if (!approved)
                                     {
                                         stop = (AgentRunStatus.AwaitingApproval, $"The call {call.CallId} to {call.Name} needs an approval ({request.Nonce}): {why}");
@@ -178,6 +196,7 @@ public sealed partial class AgentRunner
                                 {
                                     // Early dispatch: the tool starts now, while the model may still be streaming other calls.
                                     await AppendAsync(state.RunId, JournalEntryKind.ToolCallDispatched, JournalPayloads.CallDispatched(turn, call), cancellationToken).ConfigureAwait(false);
+                                    await AuditToolAsync(options, state, turn, call.CallId, call.Name, call.Arguments, "dispatched", cancellationToken).ConfigureAwait(false);
                                     yield return new ToolCallStartedEvent(_time.GetUtcNow(), turn, call.CallId, call.Name, call.Arguments);
                                     dispatchedTools.Add(call.Name);
                                     dispatched.Add(await _dispatcher.DispatchAsync(state.RunId, call, cancellationToken).ConfigureAwait(false));
@@ -269,6 +288,7 @@ public sealed partial class AgentRunner
             yield return new TurnCompletedEvent(responseCompleted, turn, response.Id, dispatched.Count, response.Usage);
             if (ServerCompacted(response))
             {
+                await AuditPolicyAsync(options, state, turn, null, "compact:server", "The server compacted the context (context_management).", cancellationToken).ConfigureAwait(false);
                 yield return new ContextCompactedEvent(responseCompleted, turn, Context.CompactionMode.Server, response.Usage?.InputTokens ?? 0);
             }
 
@@ -299,7 +319,7 @@ public sealed partial class AgentRunner
                 yield break;
             }
 
-            pending = OutputsFor(calls, outcomes);
+            pending = OutputsFor(state, calls, outcomes);
         }
     }
 
@@ -311,6 +331,7 @@ public sealed partial class AgentRunner
             var outcome = await done.ConfigureAwait(false);
             outcomes[outcome.CallId] = outcome;
             Taint(state, outcome.Name);
+            await AuditToolAsync(state.Options, state, turn, outcome.CallId, outcome.Name, state.CallArguments.GetValueOrDefault(outcome.CallId, string.Empty), outcome.FromStore ? "from_store" : outcome.Result.IsError ? "error" : "ok", cancellationToken).ConfigureAwait(false);
             await AppendAsync(state.RunId, JournalEntryKind.ToolResult, JournalPayloads.ToolResult(turn, outcome), cancellationToken).ConfigureAwait(false);
             yield return new ToolCallFinishedEvent(_time.GetUtcNow(), turn, outcome);
         }
@@ -339,12 +360,21 @@ public sealed partial class AgentRunner
     }
 
     /// <summary>One request per turn with every output, in the order the model made the calls.</summary>
-    private static List<ResponseItem> OutputsFor(List<FunctionCallItem> calls, Dictionary<string, ToolOutcome> outcomes) =>
-        calls.Select(c => (ResponseItem)FunctionCallOutputItem.Create(c.CallId, outcomes.TryGetValue(c.CallId, out var o) ? o.Result.Output : "The call was not run.")).ToList();
+    /// <summary>
+    /// One request per turn with every output, in the order the model made the calls; with
+    /// spotlighting each output is fenced as untrusted data from its tool (S1).
+    /// </summary>
+    private static List<ResponseItem> OutputsFor(RunState state, List<FunctionCallItem> calls, Dictionary<string, ToolOutcome> outcomes) =>
+        calls.Select(c =>
+        {
+            var output = outcomes.TryGetValue(c.CallId, out var o) ? o.Result.Output : "The call was not run.";
+            return (ResponseItem)FunctionCallOutputItem.Create(c.CallId, state.Spotlight is { } fence ? fence.Fence(output, c.Name) : output);
+        }).ToList();
 
     private async Task<RunFinishedEvent> FinishAsync(RunState state, ResponseChain chain, AgentRunStatus status, string? reason, CancellationToken cancellationToken)
     {
         var result = state.Result(status, reason, chain.Replays);
+        await AuditRunAsync(state.Options, state, Tandem.Security.Audit.AuditEvents.RunFinished, status.ToString(), reason ?? string.Empty, cancellationToken).ConfigureAwait(false);
         await AppendAsync(state.RunId, JournalEntryKind.RunFinished, JournalPayloads.RunFinished(result), cancellationToken).ConfigureAwait(false);
         return new RunFinishedEvent(_time.GetUtcNow(), result);
     }

@@ -8,8 +8,9 @@ namespace Tandem.Agents.Execution;
 /// <summary>The JSON of each journal entry kind (items in the wire format, so a journal reads like the traffic).</summary>
 internal static class JournalPayloads
 {
-    public static string RunStarted(AgentRunOptions o, IReadOnlyList<ResponseItem> input) => new JsonObject
+    public static string RunStarted(AgentRunOptions o, IReadOnlyList<ResponseItem> input, string? spotlightMarker) => new JsonObject
     {
+        ["spotlight_marker"] = spotlightMarker,
         ["model"] = o.Model,
         ["instructions"] = o.Instructions,
         ["store"] = o.Store,

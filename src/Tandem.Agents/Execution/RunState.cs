@@ -9,6 +9,12 @@ internal sealed class RunState(string runId, DateTimeOffset started)
 
     public string RunId { get; } = runId;
 
+    /// <summary>The options the run (or its resumption) runs with.</summary>
+    public required AgentRunOptions Options { get; init; }
+
+    /// <summary>The run's fence for tool outputs (checklist S1), or <see langword="null"/> with spotlighting off.</summary>
+    public Tandem.Security.Spotlighting.Spotlight? Spotlight { get; init; }
+
     public DateTimeOffset Started { get; } = started;
 
     public long InputTokens { get; set; }
@@ -26,10 +32,14 @@ internal sealed class RunState(string runId, DateTimeOffset started)
 
     public List<TurnTiming> Timings { get; } = [];
 
+    /// <summary>Each call's arguments by call id (the audit records their hash when the call finishes).</summary>
+    public Dictionary<string, string> CallArguments { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Counts a call against the caps and the loop detector; the reason to stop, if any.</summary>
-    public (AgentRunStatus, string)? Count(FunctionCallItem call, AgentRunOptions options)
+    public (AgentRunStatus Status, string Reason)? Count(FunctionCallItem call, AgentRunOptions options)
     {
         ToolCalls++;
+        CallArguments[call.CallId] = call.Arguments;
         var signature = call.Name + "\n" + call.Arguments;
         var seen = _repeats[signature] = _repeats.GetValueOrDefault(signature) + 1;
         if (ToolCalls > options.MaxToolCalls)

@@ -96,7 +96,7 @@ internal static partial class ConversationShape
             switch (items[i])
             {
                 case FunctionCallOutputItem o:
-                    return ("tool", o.Output.GetText());
+                    return ("tool", Unfenced(o.Output.GetText()));
                 case MessageItem { Role: "user" } m:
                     return ("user", m.GetText());
             }
@@ -104,6 +104,16 @@ internal static partial class ConversationShape
 
         return null;
     }
+
+    /// <summary>
+    /// The data inside a spotlighting fence (<c>&lt;&lt;untrusted:MARKER source="…"&gt;&gt;</c> … <c>&lt;&lt;/untrusted:MARKER&gt;&gt;</c>,
+    /// as Tandem's runtime fences tool outputs), as a model reads it; other text as it is.
+    /// </summary>
+    public static string Unfenced(string text) =>
+        FencePattern().Match(text) is { Success: true } m ? m.Groups["data"].Value : text;
+
+    [GeneratedRegex("""\A<<untrusted:(?<marker>[0-9a-f]{16,64}) source="[^"\n]*">>\n(?<data>.*?)\n?<</untrusted:\k<marker>>>\z""", RegexOptions.Singleline)]
+    private static partial Regex FencePattern();
 
     [GeneratedRegex(@"\[tandem-model-turns: (\d{1,6})\]")]
     private static partial Regex SummaryMarkerPattern();
