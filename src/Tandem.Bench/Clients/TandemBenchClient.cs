@@ -72,6 +72,10 @@ internal sealed class TandemBenchClient : IBenchClient
             MaxToolCalls = scenario.Calls + 8,
             LoopThreshold = int.MaxValue,
             Compaction = new CompactionOptions { Mode = CompactionMode.Off },
+
+            // The other clients send tool outputs as they are: no fence, no fence paragraph in the
+            // instructions, so bytes and tokens compare like with like.
+            Spotlighting = false,
             ConfigureRequest = _stateless ? r => r.Store = false : null,
         };
 
