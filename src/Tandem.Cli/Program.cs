@@ -7,6 +7,7 @@ var root = new RootCommand("Tandem: an agent backend for the OpenAI Responses AP
     InspectCommand.Create(),
     RunCommand.Create(),
     BenchCommand.Create(),
+    AuditCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
