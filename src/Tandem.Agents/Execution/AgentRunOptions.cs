@@ -51,6 +51,13 @@ public sealed class AgentRunOptions
     /// </summary>
     public bool Spotlighting { get; init; } = true;
 
+    /// <summary>
+    /// Removes known secrets (and key-shaped strings) from everything the run sends the model — the
+    /// instructions, the user's messages, every tool output — (checklist S9). Give the same redactor to
+    /// the loggers, span exporters and the audit writer.
+    /// </summary>
+    public Tandem.Security.Secrets.Redactor? Redactor { get; init; }
+
     /// <summary>Where the run's audit records go (tool calls, approvals, policy decisions, model requests by hash); none by default.</summary>
     public Tandem.Security.Audit.AuditWriter? Audit { get; init; }
 

@@ -47,7 +47,7 @@ public sealed partial class AgentRunner
             Spotlight = options.Spotlighting ? new Tandem.Security.Spotlighting.Spotlight() : null,
             ClientCompaction = options.Compaction.Mode == Context.CompactionMode.Client,
         };
-        var items = input.ToList();
+        var items = input.Select(i => Redact(options, i)).ToList();
         await AppendAsync(state.RunId, JournalEntryKind.RunStarted, JournalPayloads.RunStarted(options, items, state.Spotlight?.Marker), cancellationToken).ConfigureAwait(false);
         await AuditRunAsync(options, state, Tandem.Security.Audit.AuditEvents.RunStarted, null, null, cancellationToken).ConfigureAwait(false);
         var chain = _client.CreateChain(Template(options, state.Spotlight), options.Lane);
@@ -77,9 +77,9 @@ public sealed partial class AgentRunner
         {
             Model = options.Model,
             // The fence's explanation joins the instructions; fenced content itself never does (S1).
-            Instructions = spotlight is null ? options.Instructions
+            Instructions = spotlight is null ? Redact(options, options.Instructions)
                 : string.IsNullOrEmpty(options.Instructions) ? spotlight.Instructions
-                : options.Instructions + "\n\n" + spotlight.Instructions,
+                : Redact(options, options.Instructions) + "\n\n" + spotlight.Instructions,
             Tools = _tools.ToResponseTools(),
             Store = options.Store ? null : false,
         };
@@ -360,6 +360,14 @@ public sealed partial class AgentRunner
     }
 
     /// <summary>One request per turn with every output, in the order the model made the calls.</summary>
+    private static string? Redact(AgentRunOptions options, string? text) => options.Redactor is { } redactor ? redactor.Redact(text) : text;
+
+    /// <summary>A user or developer message with its text redacted (S9); other items as they are.</summary>
+    private static ResponseItem Redact(AgentRunOptions options, ResponseItem item) =>
+        options.Redactor is not null && item is MessageItem { Role: "user" or "developer" or "system" } m && m.GetText() is { Length: > 0 } text && Redact(options, text) is { } clean && clean != text
+            ? new MessageItem { Role = m.Role, Content = new MessageContent(clean) }
+            : item;
+
     /// <summary>
     /// One request per turn with every output, in the order the model made the calls; with
     /// spotlighting each output is fenced as untrusted data from its tool (S1).
@@ -367,7 +375,7 @@ public sealed partial class AgentRunner
     private static List<ResponseItem> OutputsFor(RunState state, List<FunctionCallItem> calls, Dictionary<string, ToolOutcome> outcomes) =>
         calls.Select(c =>
         {
-            var output = outcomes.TryGetValue(c.CallId, out var o) ? o.Result.Output : "The call was not run.";
+            var output = Redact(state.Options, outcomes.TryGetValue(c.CallId, out var o) ? o.Result.Output : "The call was not run.")!;
             return (ResponseItem)FunctionCallOutputItem.Create(c.CallId, state.Spotlight is { } fence ? fence.Fence(output, c.Name) : output);
         }).ToList();
 
