@@ -11,7 +11,6 @@ using Tandem.Responses.Protocol.Json;
 using Tandem.Responses.Tests.Support;
 using Tandem.Security.Audit;
 using Tandem.Security.Secrets;
-using Tandem.Server.Backends;
 using Tandem.Server.Tests.Support;
 
 namespace Tandem.Agents.Tests.Security;
@@ -34,18 +33,6 @@ public sealed class SecretCanaryScenarioTests : IDisposable
     {
         Environment.SetEnvironmentVariable(_envName, null);
         _dir.Delete(recursive: true);
-    }
-
-    /// <summary>Declines every request after recording it: what the "model" was sent.</summary>
-    private sealed class RecordingBackend(ConcurrentQueue<string> seen) : IModelBackend
-    {
-        public bool CanServe(ModelRequest request)
-        {
-            seen.Enqueue(ProtocolJson.Serialize(request.Request) + ProtocolJson.Serialize(request.Context.ToList()));
-            return false;
-        }
-
-        public ValueTask<ModelTurn> GenerateAsync(ModelRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
@@ -82,7 +69,7 @@ public sealed class SecretCanaryScenarioTests : IDisposable
         store.Require(_envName, "DEPLOY_PASSWORD");
         var redactor = new Redactor(store);
 
-        var seen = new ConcurrentQueue<string>();
+        var recorder = new RecordingBackend();
         var logs = new ConcurrentQueue<string>();
         var spans = new ConcurrentQueue<string>();
         using var listener = ActivityRedaction.CreateListener(redactor, source => source.Name.StartsWith("Tandem", StringComparison.Ordinal));
@@ -102,7 +89,7 @@ public sealed class SecretCanaryScenarioTests : IDisposable
         await using var server = await TestServer.StartAsync(o =>
         {
             o.ScenarioDirectory = scenarios.Path;
-            o.Backends.Add(new RecordingBackend(seen));
+            o.Backends.Add(recorder);
         });
         await using var client = Clients.Create(server, ResponsesTransportKind.WebSocket, o => o.LoggerFactory = loggerFactory);
         var tools = new ToolRegistry().Add(FunctionTool.Create((string name) => $"token={Environment.GetEnvironmentVariable(_envName)} ok", "read_config"));
@@ -119,10 +106,11 @@ public sealed class SecretCanaryScenarioTests : IDisposable
 
         Assert.True(result.Status == AgentRunStatus.Completed, $"{result.Status}: {result.Reason}");
         Assert.Contains("[REDACTED", result.Output, StringComparison.Ordinal); // the model read the redacted output
+        var seen = recorder.Requests.Select(r => ProtocolJson.Serialize(r.Request) + ProtocolJson.Serialize(r.Context.ToList())).ToArray();
         Assert.NotEmpty(seen);
         var auditText = await File.ReadAllTextAsync(auditPath, ct);
         Assert.Contains("tool_call", auditText, StringComparison.Ordinal);
-        foreach (var (where, texts) in new[] { ("requests to the model", seen.ToArray()), ("logs", logs.ToArray()), ("spans", spans.ToArray()), ("audit", [auditText]), ("final output", [result.Output]) })
+        foreach (var (where, texts) in new[] { ("requests to the model", seen), ("logs", logs.ToArray()), ("spans", spans.ToArray()), ("audit", [auditText]), ("final output", [result.Output]) })
         {
             foreach (var text in texts)
             {
