@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tandem.Responses.Protocol.Json;
 
 namespace Tandem.Responses.Protocol;
 
@@ -9,13 +10,24 @@ namespace Tandem.Responses.Protocol;
 /// </summary>
 public sealed class ResponseObject
 {
+    // Made on first read, not at construction (DefaultOnRead): a parsed response sets them all.
+    private static readonly List<ResponseItem> NullOutput = [];
+    private static readonly List<ResponseTool> NullTools = [];
+    private static readonly Dictionary<string, string> NullMetadata = [];
+    private List<ResponseItem>? _output;
+    private List<ResponseTool>? _tools;
+    private Dictionary<string, string>? _metadata;
+
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string Id { get; set; } = string.Empty;
 
+    [JsonConverter(typeof(KnownStringConverter))]
     public string Object { get; set; } = "response";
 
     public long CreatedAt { get; set; }
 
     /// <summary>queued, in_progress, completed, incomplete, failed, cancelled.</summary>
+    [JsonConverter(typeof(KnownStringConverter))]
     public string Status { get; set; } = ResponseStatus.InProgress;
 
     /// <summary>Absent in early-2025 responses, so nullable to round-trip them.</summary>
@@ -40,9 +52,14 @@ public sealed class ResponseObject
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? MaxToolCalls { get; set; }
 
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string Model { get; set; } = string.Empty;
 
-    public List<ResponseItem> Output { get; set; } = [];
+    public List<ResponseItem> Output
+    {
+        get => DefaultOnRead.Get(ref _output, NullOutput, static () => []);
+        set => DefaultOnRead.Set(ref _output, value, NullOutput);
+    }
 
     public bool ParallelToolCalls { get; set; } = true;
 
@@ -59,6 +76,7 @@ public sealed class ResponseObject
     public string? SafetyIdentifier { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? ServiceTier { get; set; }
 
     public bool Store { get; set; } = true;
@@ -72,12 +90,17 @@ public sealed class ResponseObject
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonElement? ToolChoice { get; set; }
 
-    public List<ResponseTool> Tools { get; set; } = [];
+    public List<ResponseTool> Tools
+    {
+        get => DefaultOnRead.Get(ref _tools, NullTools, static () => []);
+        set => DefaultOnRead.Set(ref _tools, value, NullTools);
+    }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? TopP { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Truncation { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
@@ -86,7 +109,11 @@ public sealed class ResponseObject
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? User { get; set; }
 
-    public Dictionary<string, string> Metadata { get; set; } = [];
+    public Dictionary<string, string> Metadata
+    {
+        get => DefaultOnRead.Get(ref _metadata, NullMetadata, static () => []);
+        set => DefaultOnRead.Set(ref _metadata, value, NullMetadata);
+    }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }

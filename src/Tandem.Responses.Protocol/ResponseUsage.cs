@@ -1,18 +1,33 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tandem.Responses.Protocol.Json;
 
 namespace Tandem.Responses.Protocol;
 
 /// <summary>Token usage of a response.</summary>
 public sealed class ResponseUsage
 {
+    // Made on first read, not at construction (DefaultOnRead): parsed usage sets them.
+    private static readonly InputTokensDetails NullInput = new();
+    private static readonly OutputTokensDetails NullOutput = new();
+    private InputTokensDetails? _inputTokensDetails;
+    private OutputTokensDetails? _outputTokensDetails;
+
     public int InputTokens { get; set; }
 
-    public InputTokensDetails InputTokensDetails { get; set; } = new();
+    public InputTokensDetails InputTokensDetails
+    {
+        get => DefaultOnRead.Get(ref _inputTokensDetails, NullInput, static () => new());
+        set => DefaultOnRead.Set(ref _inputTokensDetails, value, NullInput);
+    }
 
     public int OutputTokens { get; set; }
 
-    public OutputTokensDetails OutputTokensDetails { get; set; } = new();
+    public OutputTokensDetails OutputTokensDetails
+    {
+        get => DefaultOnRead.Get(ref _outputTokensDetails, NullOutput, static () => new());
+        set => DefaultOnRead.Set(ref _outputTokensDetails, value, NullOutput);
+    }
 
     public int TotalTokens { get; set; }
 

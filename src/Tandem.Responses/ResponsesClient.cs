@@ -328,6 +328,8 @@ public sealed partial class ResponsesClient : IAsyncDisposable
     }
 
     /// <summary>Starts a response and waits for its first event, retrying failed starts per the policy.</summary>
+    /// <remarks>Pooled builders (here and on the attempt): both wait for the server every turn, and would otherwise allocate their state each time.</remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(IAsyncEnumerator<ResponseStreamEvent>, ResponseStreamEvent)> OpenAsync(ResponseCreateRequest request, string? lane, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -336,7 +338,8 @@ public sealed partial class ResponsesClient : IAsyncDisposable
         try
         {
             return await _pipeline.ExecuteAsync(
-                static async (ctx, s) =>
+                [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+                static async ValueTask<(IAsyncEnumerator<ResponseStreamEvent>, ResponseStreamEvent)> (ResilienceContext ctx, (ResponsesClient, ResponseCreateRequest, string?, CallState) s) =>
                 {
                     var (self, request, lane, state) = s;
                     var lease = self._keys.Current();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tandem.Responses.Protocol.Json;
 
 namespace Tandem.Responses.Protocol;
 
@@ -9,7 +10,9 @@ public sealed class CompactionItem : ResponseItem
 
     [JsonPropertyOrder(-10)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Id { get; set; }
 
+    [JsonConverter(typeof(LargeStringConverter))]
     public string EncryptedContent { get; set; } = string.Empty;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tandem.Responses.Protocol.Json;
 
 namespace Tandem.Responses.Protocol;
 
@@ -11,6 +12,7 @@ namespace Tandem.Responses.Protocol;
 public sealed class ContentPart
 {
     [JsonPropertyOrder(-10)]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string Type { get; set; } = "input_text";
 
     /// <summary>Annotations of an <c>output_text</c> part (kept raw).</summary>
@@ -22,6 +24,7 @@ public sealed class ContentPart
     public JsonElement? Logprobs { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(LargeStringConverter))]
     public string? Text { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tandem.Responses.Protocol.Json;
 
 namespace Tandem.Responses.Protocol;
 
@@ -9,14 +10,19 @@ public sealed class FunctionCallItem : ResponseItem
 
     [JsonPropertyOrder(-10)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Id { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Status { get; set; }
 
+    [JsonConverter(typeof(LargeStringConverter))]
     public string Arguments { get; set; } = string.Empty;
 
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string CallId { get; set; } = string.Empty;
 
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string Name { get; set; } = string.Empty;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tandem.Responses.Protocol.Json;
 
 namespace Tandem.Responses.Protocol;
 
@@ -9,10 +10,15 @@ namespace Tandem.Responses.Protocol;
 /// </summary>
 public sealed class ReasoningItem : ResponseItem
 {
+    // Made on first read, not at construction (DefaultOnRead): a parsed item sets it.
+    private static readonly List<ContentPart> NullSummary = [];
+    private List<ContentPart>? _summary;
+
     public ReasoningItem() => Type = ItemTypes.Reasoning;
 
     [JsonPropertyOrder(-10)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Id { get; set; }
 
     /// <summary>Raw reasoning content parts, when the model exposes them (kept raw).</summary>
@@ -20,10 +26,17 @@ public sealed class ReasoningItem : ResponseItem
     public JsonElement? Content { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(LargeStringConverter))]
     public string? EncryptedContent { get; set; }
 
-    public List<ContentPart> Summary { get; set; } = [];
+    [JsonConverter(typeof(ContentPartListConverter))]
+    public List<ContentPart> Summary
+    {
+        get => DefaultOnRead.Get(ref _summary, NullSummary, static () => []);
+        set => DefaultOnRead.Set(ref _summary, value, NullSummary);
+    }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Status { get; set; }
 }

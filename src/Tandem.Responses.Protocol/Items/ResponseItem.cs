@@ -19,6 +19,7 @@ public abstract class ResponseItem
     /// <summary>The item type; <see langword="null"/> only for a shorthand input message that omitted it.</summary>
     [JsonPropertyOrder(-9)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Type { get; set; }
 
     /// <summary>Fields this model does not know, kept verbatim so they round-trip.</summary>

@@ -15,7 +15,8 @@ internal static class JsonTypePeek
         ResponseEventTypes.OutputTextDone, ResponseEventTypes.FunctionCallArgumentsDone, ResponseEventTypes.Created, ResponseEventTypes.InProgress,
         ResponseEventTypes.Completed, ResponseEventTypes.ReasoningSummaryPartAdded, ResponseEventTypes.ReasoningSummaryPartDone,
         ResponseEventTypes.ReasoningSummaryTextDone, ResponseEventTypes.Error, ItemTypes.Message, ItemTypes.FunctionCall,
-        ItemTypes.FunctionCallOutput, ItemTypes.Reasoning,
+        ItemTypes.FunctionCallOutput, ItemTypes.Reasoning, ResponseEventTypes.Queued, ResponseEventTypes.Failed,
+        ResponseEventTypes.Incomplete,
     }.Select(t => (System.Text.Encoding.UTF8.GetBytes(t), t)).ToArray();
 
     internal static string? Known(ref Utf8JsonReader reader)

@@ -11,7 +11,7 @@ public sealed class MessageContentConverter : JsonConverter<MessageContent>
     {
         JsonTokenType.Null => null,
         JsonTokenType.String => new MessageContent(reader.GetString()!),
-        JsonTokenType.StartArray => new MessageContent(JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<List<ContentPart>>)options.GetTypeInfo(typeof(List<ContentPart>)))!),
+        JsonTokenType.StartArray => new MessageContent(ContentPartListConverter.ReadList(ref reader, options)),
         _ => throw new JsonException($"Content must be a string or an array of content parts, not {reader.TokenType}."),
     };
 
@@ -19,7 +19,7 @@ public sealed class MessageContentConverter : JsonConverter<MessageContent>
     {
         if (value.Text is not null)
         {
-            writer.WriteStringValue(value.Text);
+            LargeStringCache.WriteString(writer, value.Text);
             return;
         }
 

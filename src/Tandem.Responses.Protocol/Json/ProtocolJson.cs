@@ -47,6 +47,14 @@ public static class ProtocolJson
 
     public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize(json, Info<T>());
 
+    /// <summary>
+    /// One event (an SSE <c>data:</c> payload or a WebSocket text frame). The common events in their
+    /// usual shape are read directly from the bytes, everything else by the serializer, with the same
+    /// result. The response of <c>response.created</c>, <c>response.in_progress</c> and
+    /// <c>response.queued</c> is built on first read of <see cref="ResponseLifecycleEvent.Response"/>.
+    /// </summary>
     public static ResponseStreamEvent ParseEvent(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize(utf8, Info<ResponseStreamEvent>()) ?? throw new JsonException("Event is null.");
+        FastEventReader.TryRead(utf8)
+        ?? JsonSerializer.Deserialize(utf8, Info<ResponseStreamEvent>())
+        ?? throw new JsonException("Event is null.");
 }

@@ -4,29 +4,50 @@ using System.Text.Json.Serialization;
 namespace Tandem.Responses.Protocol.Json;
 
 /// <summary>
-/// Reads a string that repeats across consecutive events — an <c>item_id</c> on every delta of an
-/// item — as the instance read last time when the bytes are equal, instead of a new copy per event.
+/// Reads a string that repeats across nearby events — an <c>item_id</c> on every delta of an item,
+/// a response's id and model in each of its lifecycle events — as the instance read before when
+/// the bytes are equal, instead of a new copy per event. The last few distinct values read on the
+/// thread are remembered.
 /// </summary>
 public sealed class RepeatedStringConverter : JsonConverter<string>
 {
-    [ThreadStatic]
-    private static string? t_last;
+    private const int Remembered = 4; // a power of two
 
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    [ThreadStatic]
+    private static string?[]? t_recent;
+
+    [ThreadStatic]
+    private static int t_next;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadShared(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    /// <summary>The converter's read, for readers that bypass the serializer (FastEventReader).</summary>
+    internal static string? ReadShared(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
             return reader.GetString();
         }
 
-        var last = t_last;
-        if (last is not null && !reader.ValueIsEscaped && reader.ValueTextEquals(last))
+        var recent = t_recent ??= new string?[Remembered];
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            return last;
+            var length = reader.ValueSpan.Length;
+            foreach (var candidate in recent)
+            {
+                // UTF-8 is never shorter than UTF-16 in code units, nor over three times longer.
+                if (candidate is not null && candidate.Length <= length && length <= candidate.Length * 3 && reader.ValueTextEquals(candidate))
+                {
+                    return candidate;
+                }
+            }
         }
 
-        return t_last = reader.GetString();
+        var value = reader.GetString()!;
+        recent[t_next] = value;
+        t_next = (t_next + 1) & (Remembered - 1);
+        return value;
     }
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

@@ -53,7 +53,7 @@ public static class ResponseEventReader
     public static async IAsyncEnumerable<ResponseStreamEvent> ReadJsonLinesAsync(Stream stream, ResponseEventReadStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var reader = new Utf8LineReader(stream);
+        using var reader = new Utf8LineReader(stream);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false))
         {
             if (stats is not null)
@@ -72,8 +72,8 @@ public static class ResponseEventReader
     internal static async IAsyncEnumerable<SseBlock> ReadSseBlocksAsync(Stream stream, ResponseEventReadStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var reader = new Utf8LineReader(stream);
-        var assembler = new SseBlockAssembler();
+        using var reader = new Utf8LineReader(stream);
+        using var assembler = new SseBlockAssembler();
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false))
         {
             if (stats is not null)
@@ -98,7 +98,7 @@ public static class ResponseEventReader
     {
         try
         {
-            return ProtocolJson.ParseEvent(block.Data);
+            return ParseStrict(block.Data);
         }
         catch (JsonException ex)
         {
@@ -172,7 +172,7 @@ public static class ResponseEventReader
     {
         try
         {
-            return ProtocolJson.ParseEvent(utf8);
+            return ParseStrict(utf8);
         }
         catch (JsonException ex)
         {
@@ -181,6 +181,14 @@ public static class ResponseEventReader
             throw new ResponseStreamFormatException(lineNumber, $"{what}: {Describe(ex, wrapped ? null : Column(ex))}", ex);
         }
     }
+
+    /// <summary>
+    /// The serializer's full read of an event, not <see cref="ProtocolJson.ParseEvent"/>'s: that one
+    /// leaves the response of an opening event unparsed until it is read, and a reader of a recording
+    /// must report a malformed response on its line.
+    /// </summary>
+    private static ResponseStreamEvent ParseStrict(ReadOnlySpan<byte> utf8) =>
+        ProtocolJson.Deserialize<ResponseStreamEvent>(utf8) ?? throw new JsonException("Event is null.");
 
     /// <summary>The reader's own error when the bytes are not JSON at all; null when they are.</summary>
     private static JsonException? FindSyntaxError(ReadOnlySpan<byte> utf8)

@@ -1,15 +1,19 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace Tandem.Responses;
 
 /// <summary>
 /// Splits a byte stream into lines the way the SSE spec does (CRLF, LF or a lone CR ends a line;
 /// one leading UTF-8 BOM is dropped) and counts them, without decoding: callers parse the bytes
-/// directly, and a line's number is exact even when the text after it is not valid UTF-8.
+/// directly, and a line's number is exact even when the text after it is not valid UTF-8. The
+/// buffer is rented (the live HTTP transport reads every turn with one); dispose to return it.
 /// </summary>
-internal sealed class Utf8LineReader(Stream stream)
+internal sealed class Utf8LineReader(Stream stream) : IDisposable
 {
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
-    private byte[] _buffer = new byte[16 * 1024];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _start;
     private int _end;
     private bool _eof;
@@ -24,6 +28,8 @@ internal sealed class Utf8LineReader(Stream stream)
     /// <summary>The current line without its terminator; valid until the next <see cref="ReadLineAsync"/>.</summary>
     public ReadOnlyMemory<byte> Line { get; private set; }
 
+    // Pooled builders: a read that waits for the network would otherwise allocate a state machine each time.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReadLineAsync(CancellationToken cancellationToken)
     {
         var scanned = 0;
@@ -83,6 +89,18 @@ internal sealed class Utf8LineReader(Stream stream)
         }
     }
 
+    public void Dispose()
+    {
+        var buffer = _buffer;
+        _buffer = [];
+        _start = _end = 0;
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         if (_start > 0)
@@ -94,7 +112,10 @@ internal sealed class Utf8LineReader(Stream stream)
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(0, _end).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
         }
 
         var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);

@@ -4,15 +4,21 @@ using Tandem.Responses.Protocol;
 namespace Tandem.Responses.Transport;
 
 /// <summary>The response a lane is waiting for: a bounded buffer the receive loop fills.</summary>
-internal sealed class ActiveResponse(int capacity)
+/// <remarks>
+/// The buffer outlives the response when the response ended cleanly (see <see cref="LaneGate.TakeIdleEvents"/>):
+/// a channel is a few objects and arrays, made once per lane instead of once per turn.
+/// </remarks>
+internal sealed class ActiveResponse(Channel<ResponseStreamEvent> events)
 {
-    public Channel<ResponseStreamEvent> Events { get; } = Channel.CreateBounded<ResponseStreamEvent>(new BoundedChannelOptions(capacity)
+    public Channel<ResponseStreamEvent> Events { get; } = events;
+
+    /// <summary>Set by the receive loop once the terminal event was delivered.</summary>
+    public volatile bool TerminalSeen;
+
+    public static Channel<ResponseStreamEvent> CreateEvents(int capacity) => Channel.CreateBounded<ResponseStreamEvent>(new BoundedChannelOptions(capacity)
     {
         SingleReader = true,
         SingleWriter = true,
         FullMode = BoundedChannelFullMode.Wait, // a slow consumer slows the socket reader; memory stays bounded
     });
-
-    /// <summary>Set by the receive loop once the terminal event was delivered.</summary>
-    public volatile bool TerminalSeen;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tandem.Responses.Transport;
 
 /// <summary>A read-only pass-through that counts the bytes read (for the bytes-received metric).</summary>
@@ -22,6 +24,8 @@ internal sealed class CountingStream(Stream inner) : Stream
         return n;
     }
 
+    // Pooled builder: every read that waits for the network would otherwise allocate its state.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);

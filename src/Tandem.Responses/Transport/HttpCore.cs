@@ -10,10 +10,19 @@ namespace Tandem.Responses.Transport;
 /// <summary>What every HTTP call shares: authentication, headers, bodies and error mapping.</summary>
 internal static class HttpCore
 {
-    public static HttpRequestMessage Create(HttpMethod method, Uri uri, ApiKeyLease key, ResponsesClientOptions options)
+    public static HttpRequestMessage Create(HttpMethod method, Uri uri, ApiKeyLease key, ResponsesClientOptions options, string? bearer = null)
     {
         var message = new HttpRequestMessage(method, uri);
-        Authenticate(message.Headers, key.Value, options);
+        if (bearer is not null && !options.UsesAzureKeyHeader)
+        {
+            // The header value made once per key (Bearer): equal on the wire, and read back alike.
+            message.Headers.TryAddWithoutValidation("Authorization", bearer);
+        }
+        else
+        {
+            Authenticate(message.Headers, key.Value, options);
+        }
+
         foreach (var (name, value) in options.DefaultHeaders)
         {
             message.Headers.TryAddWithoutValidation(name, value);

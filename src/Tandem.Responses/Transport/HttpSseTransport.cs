@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Tandem.Responses.Auth;
 using Tandem.Responses.Diagnostics;
@@ -8,13 +7,15 @@ using Tandem.Responses.Protocol.Json;
 namespace Tandem.Responses.Transport;
 
 /// <summary>
-/// One POST per turn on the client's pooled <see cref="HttpClient"/>; the event stream is parsed
-/// by <see cref="SseParser"/> straight from the response bytes (no intermediate strings), and
-/// every event — known or not — is yielded.
+/// One POST per turn on the client's pooled <see cref="HttpClient"/>; the event stream is split by
+/// <see cref="Utf8LineReader"/> and <see cref="SseBlockAssembler"/> (the SSE layer tested to agree
+/// with <c>SseParser</c>) into rented buffers, each event's data parsed straight from the bytes (no
+/// per-event strings or arrays), and every event — known or not — is yielded.
 /// </summary>
 internal sealed class HttpSseTransport(HttpClient http, ResponsesClientOptions options) : IResponsesTransport
 {
     private static readonly KeyValuePair<string, object?> TransportTag = ResponsesDiagnostics.Transport(ResponsesTransportKind.HttpSse);
+    private Tuple<string, string>? _bearer;
 
     public ResponsesTransportKind Kind => ResponsesTransportKind.HttpSse;
 
@@ -22,18 +23,26 @@ internal sealed class HttpSseTransport(HttpClient http, ResponsesClientOptions o
 
     public async IAsyncEnumerable<ResponseStreamEvent> StreamAsync(ResponseCreateRequest request, ApiKeyLease key, string? lane, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var body = request;
-        if (request.Stream != true || request.Type is not null || request.StreamId is not null)
+        using var message = HttpCore.Create(HttpMethod.Post, options.ResponsesUri, key, options, Bearer(key.Value));
+        if (request.Stream is null && request.Type is null && request.StreamId is null)
         {
-            body = request.Clone();
+            // The usual request: written as it is with "stream":true added, instead of a copy per turn.
+            message.Content = PooledJsonContent.Create(request, "\"stream\":true"u8);
+        }
+        else if (request.Stream == true && request.Type is null && request.StreamId is null)
+        {
+            message.Content = HttpCore.JsonBody(request);
+        }
+        else
+        {
+            var body = request.Clone();
             body.Stream = true;
             body.Type = null; // WebSocket-only fields never go over HTTP
             body.StreamId = null;
+            message.Content = HttpCore.JsonBody(body);
         }
 
-        using var message = HttpCore.Create(HttpMethod.Post, options.ResponsesUri, key, options);
-        message.Content = HttpCore.JsonBody(body);
-        message.Headers.Accept.ParseAdd("text/event-stream");
+        message.Headers.TryAddWithoutValidation("Accept", "text/event-stream"); // parsed only if something reads it
         ResponsesDiagnostics.BytesSent.Add(message.Content.Headers.ContentLength ?? 0, TransportTag);
 
         HttpResponseMessage response;
@@ -53,19 +62,19 @@ internal sealed class HttpSseTransport(HttpClient http, ResponsesClientOptions o
                 throw await HttpCore.ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
             }
 
-            var requestId = response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null;
+            var requestId = RequestId(response);
             var stream = new CountingStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
             await using (stream.ConfigureAwait(false))
             {
                 var terminal = false;
-                var parser = SseParser.Create(stream, static (_, data) => IsDone(data) ? null : ProtocolJson.ParseEvent(data));
-                await using var items = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+                using var lines = new Utf8LineReader(stream);
+                using var sse = new SseBlockAssembler(blocks: false);
                 while (true)
                 {
                     bool more;
                     try
                     {
-                        more = await items.MoveNextAsync().ConfigureAwait(false);
+                        more = await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is IOException or HttpRequestException)
                     {
@@ -77,11 +86,12 @@ internal sealed class HttpSseTransport(HttpClient http, ResponsesClientOptions o
                         break;
                     }
 
-                    if (items.Current.Data is not { } evt)
+                    if (!sse.Accept(lines.Line.Span, lines.LineNumber) || IsDone(sse.Data))
                     {
-                        continue; // a tolerated "[DONE]"
+                        continue; // not the end of an event, or a tolerated "[DONE]"
                     }
 
+                    var evt = ProtocolJson.ParseEvent(sse.Data);
                     if (evt is ErrorEvent error)
                     {
                         // An in-stream error (flat SSE shape, or nested under "error"): the turn failed.
@@ -107,6 +117,33 @@ internal sealed class HttpSseTransport(HttpClient http, ResponsesClientOptions o
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary><c>Bearer {key}</c>, kept for the last key used (this client's own) instead of formatted per request.</summary>
+    private string Bearer(string key)
+    {
+        var cached = Volatile.Read(ref _bearer);
+        if (cached is null || !ReferenceEquals(cached.Item1, key))
+        {
+            cached = Tuple.Create(key, "Bearer " + key);
+            Volatile.Write(ref _bearer, cached);
+        }
+
+        return cached.Item2;
+    }
+
+    /// <summary>The first <c>x-request-id</c>, read as received: the id is an opaque token, not worth validating copies.</summary>
+    private static string? RequestId(HttpResponseMessage response)
+    {
+        if (response.Headers.NonValidated.TryGetValues("x-request-id", out var values))
+        {
+            foreach (var value in values)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsDone(ReadOnlySpan<byte> data) => data.SequenceEqual("[DONE]"u8);
 }

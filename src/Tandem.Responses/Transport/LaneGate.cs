@@ -1,3 +1,6 @@
+using System.Threading.Channels;
+using Tandem.Responses.Protocol;
+
 namespace Tandem.Responses.Transport;
 
 /// <summary>One response in flight per lane; a bounded number waiting behind it.</summary>
@@ -5,6 +8,7 @@ internal sealed class LaneGate
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _waiting;
+    private Channel<ResponseStreamEvent>? _idleEvents;
 
     public async ValueTask EnterAsync(int maxQueued, string lane, CancellationToken cancellationToken)
     {
@@ -30,4 +34,13 @@ internal sealed class LaneGate
         Interlocked.Decrement(ref _waiting);
         _turn.Release();
     }
+
+    /// <summary>
+    /// The event buffer the lane's last response left, or null. Only the response that holds the
+    /// gate takes or gives one; a buffer is given back only empty, open, and out of the reach of the
+    /// connection it served (see WebSocketTransport.StreamAsync).
+    /// </summary>
+    public Channel<ResponseStreamEvent>? TakeIdleEvents() => Interlocked.Exchange(ref _idleEvents, null);
+
+    public void GiveIdleEvents(Channel<ResponseStreamEvent> events) => Volatile.Write(ref _idleEvents, events);
 }

@@ -14,6 +14,15 @@ namespace Tandem.Responses.Transport;
 internal sealed class PooledJsonContent : HttpContent
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    // A writer per thread, reset onto each body (it is only a cursor: the bytes are the body's own).
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_json;
+
+    // The size of the last body written on this thread: a resent history is about as long as the
+    // last one, so its buffer is rented at that size rather than grown by doubling from 4 KB.
+    [ThreadStatic]
+    private static int t_sizeHint;
     private byte[]? _buffer;
     private readonly int _length;
 
@@ -24,15 +33,52 @@ internal sealed class PooledJsonContent : HttpContent
         Headers.ContentType = Json;
     }
 
-    public static PooledJsonContent Create<T>(T value)
+    public static PooledJsonContent Create<T>(T value) => Create(value, default);
+
+    /// <summary>
+    /// <paramref name="value"/> (a JSON object) with <paramref name="extraMember"/> (<c>"name":value</c>)
+    /// added as its last member: the caller need not copy the value to change one field.
+    /// </summary>
+    public static PooledJsonContent Create<T>(T value, ReadOnlySpan<byte> extraMember)
     {
-        var writer = new PooledBufferWriter();
-        using (var json = new Utf8JsonWriter(writer, ProtocolJson.WriterOptions))
+        var writer = new PooledBufferWriter(t_sizeHint);
+        var json = t_json;
+        t_json = null; // not shared with a serialisation this one might start
+        if (json is null)
         {
-            JsonSerializer.Serialize(json, value, ProtocolJson.Info<T>());
+            json = new Utf8JsonWriter(writer, ProtocolJson.WriterOptions);
+        }
+        else
+        {
+            json.Reset(writer);
         }
 
-        return new PooledJsonContent(writer.Detach(out var length), length);
+        LargeStringCache.Begin(); // a request's long strings are likely sent again next turn
+        try
+        {
+            JsonSerializer.Serialize(json, value, ProtocolJson.Info<T>());
+            json.Flush();
+        }
+        catch
+        {
+            writer.Release();
+            throw;
+        }
+        finally
+        {
+            LargeStringCache.End();
+            json.Reset(); // the buffer writer it still points to is detached below: it holds no buffer
+            t_json = json;
+        }
+
+        if (!extraMember.IsEmpty)
+        {
+            writer.AppendMember(extraMember);
+        }
+
+        var content = new PooledJsonContent(writer.Detach(out var length), length);
+        t_sizeHint = length;
+        return content;
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
@@ -63,10 +109,42 @@ internal sealed class PooledJsonContent : HttpContent
     private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(PooledJsonContent));
 
     /// <summary>An <see cref="IBufferWriter{T}"/> over pooled arrays that grows by renting.</summary>
-    private sealed class PooledBufferWriter : IBufferWriter<byte>
+    private sealed class PooledBufferWriter(int sizeHint) : IBufferWriter<byte>
     {
-        private byte[] _array = ArrayPool<byte>.Shared.Rent(4096);
+        private byte[] _array = ArrayPool<byte>.Shared.Rent(Math.Clamp(sizeHint + 256, 4096, 1024 * 1024));
         private int _written;
+
+        /// <summary>Turns the object written, <c>{…}</c>, into <c>{…,member}</c>.</summary>
+        public void AppendMember(ReadOnlySpan<byte> member)
+        {
+            if (_written < 2 || _array[_written - 1] != (byte)'}')
+            {
+                throw new InvalidOperationException("The body is not a JSON object.");
+            }
+
+            _written--;
+            var empty = _array[_written - 1] == (byte)'{';
+            Ensure(member.Length + 2);
+            if (!empty)
+            {
+                _array[_written++] = (byte)',';
+            }
+
+            member.CopyTo(_array.AsSpan(_written));
+            _written += member.Length;
+            _array[_written++] = (byte)'}';
+        }
+
+        /// <summary>Returns the buffer when the body was not finished.</summary>
+        public void Release()
+        {
+            var array = _array;
+            _array = [];
+            if (array.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(array);
+            }
+        }
 
         public void Advance(int count) => _written += count;
 

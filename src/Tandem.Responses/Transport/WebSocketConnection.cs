@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Text.Json;
 
 namespace Tandem.Responses.Transport;
 
@@ -24,6 +25,9 @@ internal sealed class WebSocketConnection(ClientWebSocket socket, long generatio
     public SemaphoreSlim SendLock { get; } = new(1, 1);
 
     public ArrayBufferWriter<byte> SendBuffer { get; } = new(16 * 1024);
+
+    /// <summary>The JSON writer sends reuse (under <see cref="SendLock"/>), made by the first send.</summary>
+    public Utf8JsonWriter? SendWriter { get; set; }
 
     public CancellationTokenSource Lifetime { get; } = new();
 

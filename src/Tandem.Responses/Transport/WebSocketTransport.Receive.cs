@@ -141,16 +141,12 @@ internal sealed partial class WebSocketTransport
 
         try
         {
+            // The buffer is not completed after the terminal event: its reader stops there, and an
+            // open buffer can serve the lane's next response (ActiveResponse).
             await active.Events.Writer.WriteAsync(evt, cancellationToken).ConfigureAwait(false);
         }
         catch (System.Threading.Channels.ChannelClosedException)
         {
-            return;
-        }
-
-        if (terminal)
-        {
-            active.Events.Writer.TryComplete();
         }
     }
 }

@@ -48,7 +48,9 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
         try
         {
             var connection = await EnsureConnectedAsync(key, cancellationToken).ConfigureAwait(false);
-            var active = new ActiveResponse(_options.LaneEventBuffer);
+            var events = gate.TakeIdleEvents() ?? ActiveResponse.CreateEvents(_options.LaneEventBuffer);
+            var active = new ActiveResponse(events);
+            var readTerminal = false;
             if (!connection.TryRegister(laneId, active))
             {
                 throw new InvalidOperationException($"Lane '{laneId}' already has a response in flight.");
@@ -57,11 +59,7 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
             Volatile.Write(ref connection.LastActivity, _time.GetTimestamp());
             try
             {
-                var wire = request.Clone();
-                wire.Type = ResponseEventTypes.ResponseCreate;
-                wire.StreamId = laneId.Length > 0 ? laneId : null;
-                wire.Stream = null; // implicit in WebSocket mode
-                await SendAsync(connection, wire, cancellationToken).ConfigureAwait(false);
+                await SendAsync(connection, request, laneId.Length > 0 ? laneId : null, cancellationToken).ConfigureAwait(false);
 
                 var reader = active.Events.Reader;
                 while (true)
@@ -84,13 +82,14 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
                         throw ex.InnerException;
                     }
 
+                    readTerminal = evt.IsTerminal;
                     if (evt is ErrorEvent error)
                     {
                         throw ResponsesException.FromErrorEvent(error);
                     }
 
                     yield return evt;
-                    if (evt.IsTerminal)
+                    if (readTerminal)
                     {
                         yield break;
                     }
@@ -108,6 +107,16 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
                 else
                 {
                     connection.Unregister(laneId, active);
+
+                    // Read to its terminal event, the buffer is empty and stays open (nothing completes
+                    // it after a terminal event). Unregistered while the connection is not closing, it is
+                    // out of reach of the connection's FailAll (which lists the lanes after setting Closed),
+                    // and the receive loop delivers only to this response's ActiveResponse, which drops
+                    // whatever follows the terminal event: the lane's next response can fill it.
+                    if (readTerminal && !connection.Closed && events.Reader.Count == 0 && !events.Reader.Completion.IsCompleted)
+                    {
+                        gate.GiveIdleEvents(events);
+                    }
                 }
             }
         }
@@ -139,8 +148,12 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
         try
         {
             using var timeout = new CancellationTokenSource(_options.ReceiveIdleTimeout, _time);
-            await foreach (var _ in active.Events.Reader.ReadAllAsync(timeout.Token).ConfigureAwait(false))
+            await foreach (var evt in active.Events.Reader.ReadAllAsync(timeout.Token).ConfigureAwait(false))
             {
+                if (evt.IsTerminal)
+                {
+                    break; // the receive loop drops whatever follows it
+                }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ResponsesException)

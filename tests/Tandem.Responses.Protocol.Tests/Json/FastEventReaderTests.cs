@@ -1,0 +1,173 @@
+using System.Text;
+using System.Text.Json;
+using Tandem.Responses.Protocol.Json;
+using Tandem.TestSupport;
+
+namespace Tandem.Responses.Protocol.Tests.Json;
+
+/// <summary>
+/// <see cref="ProtocolJson.ParseEvent"/> reads the common events directly from their bytes: it must
+/// give what the serializer's general path gives, byte for byte once written, for every recorded
+/// event and every unusual shape, and the same error for malformed input. The response of an
+/// opening event is built on first read and shared by no one.
+/// </summary>
+public sealed class FastEventReaderTests
+{
+    public static TheoryData<string> SseFiles() => new(Directory.GetFiles(Fixtures.Recorded, "response.sse", SearchOption.AllDirectories).Select(p => Path.GetFileName(Path.GetDirectoryName(p)!)).Order());
+
+    /// <summary>Shapes the direct reader leaves to the serializer, or takes with care.</summary>
+    public static TheoryData<string> Shapes() => new(
+        """{"type":"response.output_text.delta","sequence_number":4,"item_id":"msg_1","output_index":0,"content_index":0,"delta":"Hi","logprobs":[],"obfuscation":"abc"}""",
+        """{"type":"response.output_text.delta","item_id":"msg_1","output_index":0,"content_index":0,"delta":"Hi","logprobs":[{"token":"Hi","logprob":-0.1}]}""",
+        """{"type":"response.output_text.delta","item_id":null,"output_index":0,"content_index":0,"delta":null,"logprobs":null,"obfuscation":null,"sequence_number":null}""",
+        """{"type":"response.output_text.delta","delta":"a","obfuscation":"ABCDEFGHIJKLMNOP"}""",
+        """{"type":"response.output_text.delta","delta":"a","obfuscation":"ABCDEFGHIJKLMNOPQ"}""",
+        """{"type":"response.output_text.delta","delta":"a","obfuscation":"é"}""",
+        """{"type":"response.output_text.delta","delta":"a","obfuscation":"Ab"}""",
+        """{"type":"response.output_text.delta","delta":"a","obfuscation":""}""",
+        """{"type":"response.output_text.delta","item_id":"msg_1","output_index":0,"content_index":0,"delta":"Hi","new_field":{"x":1}}""",
+        """{"type":"response.output_text.delta","item_id":"msg_1","item_id":"msg_2","output_index":0,"content_index":0,"delta":"Hi"}""",
+        """{"type":"response.output_text.delta","\u0064elta":"escaped name","item_id":"msg_1","output_index":0,"content_index":0}""",
+        """{"delta":"type not first","type":"response.output_text.delta","item_id":"msg_1","output_index":0,"content_index":0}""",
+        """{"type":"response.output_text.delta","delta":"\u00e9\"\n\ud83d\ude00","item_id":"msg_1","output_index":0,"content_index":0,"stream_id":"lane-1"}""",
+        """  {"type":"response.output_text.delta","delta":"whitespace around","output_index":0,"content_index":0}  """,
+        """{"type":"response.created","sequence_number":0,"response":{"id":"resp_1","object":"response","created_at":1,"status":"in_progress","model":"m","output":[],"tools":[],"metadata":{},"text":{"format":{"type":"text"},"verbosity":"medium"}}}""",
+        """{"type":"response.in_progress","response":null}""",
+        """{"type":"response.queued","sequence_number":0}""",
+        """{"type":"response.created","sequence_number":0,"stream_id":"a","response":{"id":"resp_1"},"extra":true}""",
+        """{"type":"response.completed","sequence_number":9,"response":{"id":"resp_1","status":"completed","output":[{"type":"message","id":"msg_1","status":"completed","role":"assistant","content":[{"type":"output_text","text":"Hi","annotations":[],"logprobs":[]}]}],"usage":{"input_tokens":1,"input_tokens_details":{"cached_tokens":0},"output_tokens":1,"output_tokens_details":{"reasoning_tokens":0},"total_tokens":2}}}""",
+        """{"type":"response.failed","response":{"id":"resp_1","status":"failed","error":{"code":"server_error","message":"boom"}}}""",
+        """{"type":"response.content_part.added","item_id":"msg_1","output_index":0,"content_index":0,"part":{"type":"output_text","annotations":[],"logprobs":[],"text":""}}""",
+        """{"type":"response.content_part.done","item_id":"msg_1","output_index":0,"content_index":0,"part":null}""",
+        """{"type":"response.output_item.added","output_index":0,"item":{"id":"fc_1","type":"function_call","status":"in_progress","arguments":"","call_id":"call_1","name":"f"}}""",
+        """{"type":"response.output_item.done","output_index":1,"item":{"type":"web_search_call","id":"ws_1","status":"completed","action":{"type":"search","query":"q"}}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"type":"reasoning","id":"rs_1","summary":[{"type":"summary_text","text":"think"}],"encrypted_content":"gAAA"}}""");
+
+    /// <summary>Malformed events: the error is the serializer's, as before.</summary>
+    public static TheoryData<string> Malformed() => new(
+        """{"type":"response.output_text.delta","output_index":"x"}""",
+        """{"type":"response.output_text.delta","output_index":1.5}""",
+        """{"type":"response.output_text.delta","output_index":null}""",
+        """{"type":"response.output_text.delta","delta":1}""",
+        """{"type":"response.output_text.delta","delta":"x"} trailing""",
+        """{"type":"response.output_text.delta","delta":"x"}{}""",
+        """{"type":"response.content_part.added","part":"x"}""",
+        """{"type":"response.content_part.added","part":{"type":1}}""",
+        """{"type":"response.output_item.added","item":[1]}""",
+        """{"type":"response.completed","response":{"created_at":"x"}}""",
+        """{"type":"response.created","response":"x"}""",
+        """{"type":"response.created","sequence_number":"1"}""",
+        """{"type":"response.created","response":{"id":"r",}}""");
+
+    [Theory]
+    [MemberData(nameof(SseFiles))]
+    public void ParseEvent_EveryRecordedEvent_WritesExactlyWhatTheSerializersReadWrites(string folder)
+    {
+        foreach (var data in Fixtures.SseData(Fixtures.RecordedFile(folder, "response.sse")).Where(d => d != "[DONE]"))
+        {
+            AssertSameAsGeneralPath(data);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void ParseEvent_UnusualShapes_GiveWhatTheSerializerGives(string json) => AssertSameAsGeneralPath(json);
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void ParseEvent_MalformedEvents_ThrowTheSerializersError(string json)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        var expected = Assert.ThrowsAny<JsonException>(() => ProtocolJson.Deserialize<ResponseStreamEvent>(utf8));
+
+        var actual = Assert.ThrowsAny<JsonException>(() => ProtocolJson.ParseEvent(utf8));
+
+        Assert.Equal(expected.GetType(), actual.GetType());
+        Assert.Equal(expected.Message, actual.Message);
+        Assert.Equal(expected.Path, actual.Path);
+    }
+
+    [Fact]
+    public void ParseEvent_OpeningEvents_BuildTheirResponseOnFirstReadAndShareNothing()
+    {
+        var body = """{"id":"resp_1","object":"response","created_at":1,"status":"in_progress","model":"m","output":[],"tools":[],"metadata":{},"reasoning":{"effort":null,"summary":null}}""";
+        var created = Assert.IsType<ResponseLifecycleEvent>(Parse($$"""{"type":"response.created","sequence_number":0,"response":{{body}}}"""));
+        var inProgress = Assert.IsType<ResponseLifecycleEvent>(Parse($$"""{"type":"response.in_progress","sequence_number":1,"response":{{body}}}"""));
+
+        Assert.Same(created.Response, created.Response);
+        Assert.NotSame(created.Response, inProgress.Response);
+        created.Response.Model = "changed";
+        created.Response.Output.Add(MessageItem.User("x"));
+        Assert.Equal("m", inProgress.Response.Model);
+        Assert.Empty(inProgress.Response.Output);
+        Assert.Equal("changed", JsonDocument.Parse(ProtocolJson.Serialize<ResponseStreamEvent>(created)).RootElement.GetProperty("response").GetProperty("model").GetString());
+    }
+
+    [Fact]
+    public void ParseEvent_OpeningEventWithAnInvalidResponseObject_ThrowsWhenTheResponseIsRead()
+    {
+        var utf8 = Encoding.UTF8.GetBytes("""{"type":"response.created","sequence_number":0,"response":{"id":"resp_1","created_at":"not a number"}}""");
+        Assert.ThrowsAny<JsonException>(() => ProtocolJson.Deserialize<ResponseStreamEvent>(utf8));
+
+        var created = Assert.IsType<ResponseLifecycleEvent>(ProtocolJson.ParseEvent(utf8));
+
+        Assert.Equal(0, created.SequenceNumber);
+        Assert.ThrowsAny<JsonException>(() => created.Response);
+        created.Response = new ResponseObject { Id = "set" };
+        Assert.Equal("set", created.Response.Id);
+    }
+
+    [Fact]
+    public void ParseEvent_Obfuscation_ReadsBackAsSentAndCanBeReplaced()
+    {
+        var delta = Assert.IsType<OutputTextDeltaEvent>(Parse("""{"type":"response.output_text.delta","delta":"a","obfuscation":"xY3"}"""));
+
+        Assert.Equal("xY3", delta.Obfuscation);
+        Assert.Same(delta.Obfuscation, delta.Obfuscation);
+        delta.Obfuscation = null;
+        Assert.Null(delta.Obfuscation);
+        delta.Obfuscation = "new";
+        Assert.Equal("new", delta.Obfuscation);
+    }
+
+    [Fact]
+    public void ResponseLifecycleEvent_Response_DefaultsOnceAndKeepsAnExplicitNull()
+    {
+        var evt = new ResponseLifecycleEvent();
+        Assert.NotNull(evt.Response);
+        Assert.Same(evt.Response, evt.Response);
+
+        evt.Response = null!;
+        Assert.Null(evt.Response);
+        Assert.Null(Assert.IsType<ResponseLifecycleEvent>(Parse("""{"type":"response.created","response":null}""")).Response);
+        Assert.NotNull(Assert.IsType<ResponseLifecycleEvent>(Parse("""{"type":"response.created"}""")).Response);
+    }
+
+    [Fact]
+    public void ParseEvent_OpeningResponse_IsReadConcurrentlyAsOneInstance()
+    {
+        var created = Assert.IsType<ResponseLifecycleEvent>(Parse("""{"type":"response.created","response":{"id":"resp_1","model":"m"}}"""));
+
+        var seen = new ResponseObject[8];
+        Parallel.For(0, seen.Length, i => seen[i] = created.Response);
+
+        Assert.All(seen, r => Assert.Same(seen[0], r));
+    }
+
+    private static ResponseStreamEvent Parse(string json) => ProtocolJson.ParseEvent(Encoding.UTF8.GetBytes(json));
+
+    private static void AssertSameAsGeneralPath(string json)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        var expected = ProtocolJson.Deserialize<ResponseStreamEvent>(utf8)!;
+
+        var actual = ProtocolJson.ParseEvent(utf8);
+
+        Assert.Equal(expected.GetType(), actual.GetType());
+        Assert.Equal(ProtocolJson.Serialize(expected), ProtocolJson.Serialize(actual));
+        if (expected is ResponseLifecycleEvent life)
+        {
+            Assert.Equal(ProtocolJson.Serialize(life.Response), ProtocolJson.Serialize(((ResponseLifecycleEvent)actual).Response));
+        }
+    }
+}
