@@ -8,6 +8,7 @@ var root = new RootCommand("Tandem: an agent backend for the OpenAI Responses AP
     RunCommand.Create(),
     BenchCommand.Create(),
     AuditCommand.Create(),
+    SkillsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -12,6 +12,7 @@ public sealed class Skill
         TrustedRoot = trustedRoot;
         BundleSha256 = bundle.Sha256;
         Files = bundle.Files.Select(f => f.RelativePath).ToList();
+        BundleFiles = bundle.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
         Resources = Files.Where(f => f != SkillParser.FileName).ToList();
         Contracts = contracts;
         Diagnostics = diagnostics;
@@ -37,6 +38,12 @@ public sealed class Skill
 
     /// <summary>Every file of the skill, relative to its folder with <c>/</c> separators, in hashing order.</summary>
     public IReadOnlyList<string> Files { get; }
+
+    /// <summary>
+    /// Each file as hashed at load (real path and SHA-256), by relative path: a script tool checks its script against
+    /// it before every run, so a script edited after loading is not run under the hash that was recorded.
+    /// </summary>
+    internal IReadOnlyDictionary<string, BundleFile> BundleFiles { get; }
 
     /// <summary>The files besides <c>SKILL.md</c>: what the model may load after activating the skill.</summary>
     public IReadOnlyList<string> Resources { get; }

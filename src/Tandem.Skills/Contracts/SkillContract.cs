@@ -53,9 +53,10 @@ public sealed class SkillContract
     public IReadOnlyList<SchemaViolation> ValidateOutput(JsonElement output) => _output.Validate(output);
 
     /// <summary>
-    /// The tool as the runtime sees it. Script output is treated as untrusted (it can carry file
-    /// contents into the run); a tool with an idempotency key writes, and is safe to replay because the
-    /// key makes a repeat a no-op.
+    /// The tool as the runtime sees it. Script output is treated as untrusted (a script can read the
+    /// workspace, so its output can carry file contents into the run). A tool with an idempotency key
+    /// writes, and is not replay-safe: the key makes a repeat of the same call a no-op, but a retried
+    /// turn has the model make its calls again, with keys of its own choosing, so the effect could happen twice.
     /// </summary>
     public ToolDefinition ToToolDefinition() => new()
     {
@@ -64,7 +65,7 @@ public sealed class SkillContract
         Parameters = InputSchema,
         Strict = true,
         SideEffect = HasIdempotencyKey ? SideEffect.Write : SideEffect.Read,
-        ReplaySafe = true,
+        ReplaySafe = !HasIdempotencyKey,
         UntrustedOutput = true,
     };
 }

@@ -24,7 +24,14 @@ public static partial class SkillContractLoader
 
     /// <summary>Loads and checks the contracts of the skill in <paramref name="skillDirectory"/>.</summary>
     /// <param name="strict">Strict mode makes misplaced files and unknown example keys errors; lenient mode warns.</param>
-    public static async Task<SkillContractSet> LoadAsync(string skillDirectory, bool strict, CancellationToken cancellationToken)
+    public static Task<SkillContractSet> LoadAsync(string skillDirectory, bool strict, CancellationToken cancellationToken) =>
+        LoadAsync(skillDirectory, strict, keepContractsWithInvalidExamples: false, cancellationToken);
+
+    /// <param name="keepContractsWithInvalidExamples">
+    /// For the contract test runner: a contract whose only errors are in example files is kept, without those
+    /// examples, so its other examples still run (the broken ones are reported from the diagnostics).
+    /// </param>
+    internal static async Task<SkillContractSet> LoadAsync(string skillDirectory, bool strict, bool keepContractsWithInvalidExamples, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(skillDirectory);
         var diagnostics = new List<SkillDiagnostic>();
@@ -32,7 +39,7 @@ public static partial class SkillContractLoader
 
         // Used on its own (not through a catalog), the skill folder is its own trust boundary.
         var bundle = await SkillBundleReader.ReadAsync(real, real, new SkillsOptions(), IsContractFile, diagnostics, cancellationToken).ConfigureAwait(false);
-        var contracts = bundle is null ? [] : Load(skillDirectory, bundle, strict, diagnostics);
+        var contracts = bundle is null ? [] : Load(skillDirectory, bundle, strict, diagnostics, keepContractsWithInvalidExamples);
         return new SkillContractSet(contracts, diagnostics);
     }
 
@@ -40,7 +47,8 @@ public static partial class SkillContractLoader
     internal static bool IsContractFile(string relativePath) =>
         relativePath.StartsWith(ContractsFolder, StringComparison.Ordinal) && relativePath.EndsWith(".json", StringComparison.Ordinal);
 
-    internal static IReadOnlyList<SkillContract> Load(string skillDirectory, SkillBundle bundle, bool strict, List<SkillDiagnostic> diagnostics)
+    internal static IReadOnlyList<SkillContract> Load(
+        string skillDirectory, SkillBundle bundle, bool strict, List<SkillDiagnostic> diagnostics, bool keepContractsWithInvalidExamples = false)
     {
         var tools = new SortedDictionary<string, ContractToolFiles>(StringComparer.Ordinal);
         foreach (var file in bundle.Files)
@@ -82,7 +90,12 @@ public static partial class SkillContractLoader
         {
             var before = diagnostics.Count;
             var contract = LoadOne(skillDirectory, bundle, tool, files, strict, diagnostics);
-            if (contract is not null && !diagnostics.Skip(before).Any(d => d.IsError))
+            var exampleFiles = files.Examples.Select(e => Path.Combine(skillDirectory, e)).ToHashSet(StringComparer.Ordinal);
+            var errors = diagnostics.Skip(before).Where(d => d.IsError);
+            var acceptable = keepContractsWithInvalidExamples
+                ? errors.All(d => d.File is not null && exampleFiles.Contains(d.File))
+                : !errors.Any();
+            if (contract is not null && acceptable)
             {
                 contracts.Add(contract);
             }
