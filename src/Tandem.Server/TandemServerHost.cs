@@ -110,6 +110,7 @@ public sealed class TandemServerHost : IAsyncDisposable
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         }
 
+        RedactLogs(builder.Services, keys);
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tandem.Server");
         var authenticator = new ApiKeyAuthenticator(keys, options.RejectOnceKeys);
@@ -132,6 +133,39 @@ public sealed class TandemServerHost : IAsyncDisposable
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)))
             .ToList();
         return new TandemServerHost(app, store, addresses, profile, scenarios, state);
+    }
+
+    /// <summary>
+    /// Checklist S9: every log provider the host was given writes through a redactor that knows the
+    /// accepted keys and key-shaped strings, so an exception text quoting a key or an upstream body
+    /// (S10 keeps those out of answers, not out of logs) never reaches a log sink.
+    /// </summary>
+    private static void RedactLogs(IServiceCollection services, IReadOnlyList<string> keys)
+    {
+        var store = new Tandem.Security.Secrets.SecretStore();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i].Length >= Tandem.Security.Secrets.Redactor.MinimumValueLength)
+            {
+                store.Add($"API_KEY_{i + 1}", keys[i]);
+            }
+        }
+
+        var redactor = new Tandem.Security.Secrets.Redactor(store);
+        for (var i = 0; i < services.Count; i++)
+        {
+            var descriptor = services[i];
+            if (descriptor.ServiceType != typeof(ILoggerProvider))
+            {
+                continue;
+            }
+
+            services[i] = ServiceDescriptor.Singleton<ILoggerProvider>(sp => new Tandem.Security.Secrets.RedactingLoggerProvider(Resolve(sp, descriptor), redactor));
+        }
+
+        static ILoggerProvider Resolve(IServiceProvider sp, ServiceDescriptor d) =>
+            d.ImplementationInstance as ILoggerProvider
+            ?? (d.ImplementationFactory is { } factory ? (ILoggerProvider)factory(sp) : (ILoggerProvider)ActivatorUtilities.CreateInstance(sp, d.ImplementationType!));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Tandem.Server.Backends;
 using Tandem.Server.Tests.Support;
 using static Tandem.Server.Tests.Endpoints.HttpTestHelpers;
@@ -42,6 +43,28 @@ public sealed class GenericServerErrorTests
         Assert.DoesNotContain("upstream", text, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", text, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Http_BackendThrows_LogsTheCauseUnderTheRequestIdWithTheSecretsRedacted()
+    {
+        var sink = new CapturingLoggerProvider();
+        var options = new TandemServerOptions { ScenarioDirectory = Tandem.TestSupport.Fixtures.Scenarios, RequestLogging = true };
+        options.Urls.Clear();
+        options.Urls.Add("http://127.0.0.1:0");
+        options.ApiKeys.Add(TestServer.KeyA);
+        options.Backends.Add(new ExplodingBackend());
+        await using var host = await TandemServerHost.StartAsync(options, logging => logging.AddProvider(sink), Ct);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestServer.KeyA);
+
+        using var response = await Sse.PostAsync(http, new JsonObject { ["model"] = "explode", ["input"] = $"my key is {TestServer.KeyA}" });
+        var requestId = Assert.Single(response.Headers.GetValues("x-request-id"));
+
+        var failure = Assert.Single(sink.Lines, l => l.Contains("failed", StringComparison.Ordinal) && l.Contains(requestId, StringComparison.Ordinal));
+        Assert.Contains("upstream said 401", failure, StringComparison.Ordinal); // the cause is in the log...
+        Assert.DoesNotContain(Secret, failure, StringComparison.Ordinal); // ...without the key it quoted (S9)
+        Assert.All(sink.Lines, l => Assert.DoesNotContain(TestServer.KeyA, l, StringComparison.Ordinal));
     }
 
     [Fact]
