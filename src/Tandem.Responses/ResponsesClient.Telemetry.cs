@@ -11,7 +11,10 @@ public sealed partial class ResponsesClient
 {
     private Activity? StartActivity(ResponseCreateRequest request, string? lane)
     {
-        var activity = ResponsesDiagnostics.ActivitySource.StartActivity($"chat {request.Model}", ActivityKind.Client);
+        // Without a listener there is no activity: skip building its name, a string per turn.
+        var activity = ResponsesDiagnostics.ActivitySource.HasListeners()
+            ? ResponsesDiagnostics.ActivitySource.StartActivity($"chat {request.Model}", ActivityKind.Client)
+            : null;
         if (activity is null)
         {
             return null;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -328,38 +329,47 @@ public sealed partial class ResponsesClient : IAsyncDisposable
     }
 
     /// <summary>Starts a response and waits for its first event, retrying failed starts per the policy.</summary>
-    /// <remarks>Pooled builders (here and on the attempt): both wait for the server every turn, and would otherwise allocate their state each time.</remarks>
+    /// <remarks>
+    /// The first attempt runs outside the retry pipeline: almost every turn starts at once, and the
+    /// pipeline's own async state (it waits for the server inside it) would cost ~1 KB a turn for
+    /// nothing. A failed first attempt is handed to the pipeline, which sees it as its own first
+    /// attempt (replayed, not run again), so retry decisions, attempt numbers, delays and logs are
+    /// those of a pipeline that ran it. Pooled builders: both wait for the server every turn, and
+    /// would otherwise allocate their state each time.
+    /// </remarks>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(IAsyncEnumerator<ResponseStreamEvent>, ResponseStreamEvent)> OpenAsync(ResponseCreateRequest request, string? lane, CancellationToken cancellationToken)
     {
+        // The call's retry state is made only when the first attempt fails: a turn that starts needs none.
+        ApiKeyLease? lease = null;
+        CallState state;
+        try
+        {
+            lease = _keys.Current();
+            return await AttemptAsync(this, request, lane, lease, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            state = new CallState { Lease = lease, FirstFailure = ExceptionDispatchInfo.Capture(ex) };
+        }
+
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        var state = new CallState();
         context.Properties.Set(CallState.Key, state);
         try
         {
             return await _pipeline.ExecuteAsync(
-                [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-                static async ValueTask<(IAsyncEnumerator<ResponseStreamEvent>, ResponseStreamEvent)> (ResilienceContext ctx, (ResponsesClient, ResponseCreateRequest, string?, CallState) s) =>
+                static async (ResilienceContext ctx, (ResponsesClient, ResponseCreateRequest, string?, CallState) s) =>
                 {
                     var (self, request, lane, state) = s;
-                    var lease = self._keys.Current();
-                    state.Lease = lease;
-                    var events = self._transport.StreamAsync(request, lease, lane, ctx.CancellationToken).GetAsyncEnumerator(ctx.CancellationToken);
-                    try
+                    if (state.FirstFailure is { } first)
                     {
-                        if (!await events.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            throw new ResponsesConnectionException("The stream ended before its first event.");
-                        }
-                    }
-                    catch
-                    {
-                        await events.DisposeAsync().ConfigureAwait(false);
-                        throw;
+                        state.FirstFailure = null;
+                        first.Throw();
                     }
 
-                    self._keys.ReportSuccess(lease);
-                    return (events, events.Current);
+                    var lease = self._keys.Current();
+                    state.Lease = lease;
+                    return await AttemptAsync(self, request, lane, lease, ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context,
                 (this, request, lane, state)).ConfigureAwait(false);
@@ -368,5 +378,26 @@ public sealed partial class ResponsesClient : IAsyncDisposable
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<(IAsyncEnumerator<ResponseStreamEvent>, ResponseStreamEvent)> AttemptAsync(ResponsesClient self, ResponseCreateRequest request, string? lane, ApiKeyLease lease, CancellationToken cancellationToken)
+    {
+        var events = self._transport.StreamAsync(request, lease, lane, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            if (!await events.MoveNextAsync().ConfigureAwait(false))
+            {
+                throw new ResponsesConnectionException("The stream ended before its first event.");
+            }
+        }
+        catch
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        self._keys.ReportSuccess(lease);
+        return (events, events.Current);
     }
 }

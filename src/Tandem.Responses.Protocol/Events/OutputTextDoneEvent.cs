@@ -14,6 +14,7 @@ public sealed class OutputTextDoneEvent : ResponseStreamEvent
 
     public int ContentIndex { get; set; }
 
+    [JsonConverter(typeof(RecentTextConverter))]
     public string Text { get; set; } = string.Empty;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -100,7 +100,7 @@ internal static class FastEventReader
                     evt.ContentIndex = contentIndex;
                     break;
                 case Field.Delta when IsStringOrNull(ref reader):
-                    evt.Delta = reader.GetString()!;
+                    evt.Delta = ShortStringCache.Read(ref reader)!; // tokens recur: most deltas share a string read before
                     break;
                 case Field.Logprobs:
                     evt.Logprobs = reader.TokenType == JsonTokenType.Null ? null : RawJsonElementConverter.ReadValue(ref reader);

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Polly;
 using Tandem.Responses.Auth;
 
@@ -15,4 +16,7 @@ internal sealed class CallState
     public int ConnectionLimitRetries { get; set; }
 
     public RetryDecision Pending { get; set; }
+
+    /// <summary>The first attempt's failure, run outside the pipeline; the pipeline's first attempt throws it instead of running again.</summary>
+    public ExceptionDispatchInfo? FirstFailure { get; set; }
 }
