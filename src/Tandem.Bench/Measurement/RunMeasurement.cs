@@ -13,7 +13,10 @@ public sealed record RunMeasurement
     /// <summary>Why the run failed, or <see langword="null"/>.</summary>
     public string? Error { get; init; }
 
-    /// <summary>Connections opened beyond the first (HTTP pool growth or WebSocket reconnects).</summary>
+    /// <summary>
+    /// Connections opened during the run (HTTP pool growth, WebSocket reconnects). The bench runs each
+    /// client once before measuring, so a measured run starts on warm connections and any new one counts.
+    /// </summary>
     public long ExtraConnections { get; init; }
 
     /// <summary>Chains replayed after <c>previous_response_not_found</c> or a lost connection (Tandem only).</summary>

@@ -70,7 +70,7 @@ public sealed class RunRecorder
         Turns = _turns,
         Output = output,
         Error = error,
-        ExtraConnections = Math.Max(0, _meter.Connections - _connectionsAtStart - 1),
+        ExtraConnections = _meter.Connections - _connectionsAtStart,
         Replays = replays,
         Retries = retries,
     };

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using Tandem.Server.Backends;
+using Tandem.Server.Operations;
 
 namespace Tandem.Bench.Scenarios;
 
@@ -15,9 +15,9 @@ public static class SimulatedTool
     public static async Task<string> RunAsync(ScenarioTool tool, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tool);
-        var started = Stopwatch.GetTimestamp();
+        var clock = DeadlineClock.StartNew();
         var output = Output(tool, arguments);
-        await Deadline.WaitUntilAsync(started, tool.LatencyMs, cancellationToken).ConfigureAwait(false);
+        await clock.WaitUntilAsync(tool.LatencyMs, cancellationToken).ConfigureAwait(false);
         return output;
     }
 

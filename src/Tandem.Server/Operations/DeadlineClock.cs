@@ -6,8 +6,9 @@ namespace Tandem.Server.Operations;
 /// Waits until absolute offsets from one start time. <c>Task.Delay</c> alone overshoots by
 /// milliseconds on small waits, and chained relative delays add those errors up across deltas
 /// and turns; so each wait sleeps coarsely to ~1.5 ms before its deadline and spins the rest.
+/// Public so the bench's simulated tools wait the same way the server's schedule does.
 /// </summary>
-internal sealed class DeadlineClock
+public sealed class DeadlineClock
 {
     private static readonly long SpinWindowTicks = Stopwatch.Frequency * 15 / 10_000; // 1.5 ms
     private readonly long _start;

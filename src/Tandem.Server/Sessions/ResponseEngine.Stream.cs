@@ -32,7 +32,7 @@ internal sealed partial class ResponseEngine
         var schedule = ResponseSchedule.For(profile, prepared.Origin.Transport == Transport.Http, prepared.LoadedItems,
             prepared.InputTokens, prepared.CachedTokens, prepared.ReasoningTokens, generates: !prepared.IsWarmup);
         var emittedTokens = 0;
-        var servedCalls = new List<ServedCall>();
+        var servedCalls = _observer is null ? null : new List<ServedCall>(); // only the bench listens
 
         if (timed)
         {
@@ -243,7 +243,7 @@ internal sealed partial class ResponseEngine
                 outputTokens += TokenCounter.Count(item); // compaction is the server's work, not the model's output
             }
 
-            if (item is FunctionCallItem done)
+            if (servedCalls is not null && item is FunctionCallItem done)
             {
                 servedCalls.Add(new ServedCall(done.CallId, done.Name, schedule.TokenAtMs(Math.Max(0, emittedTokens - 1))));
             }
@@ -296,7 +296,7 @@ internal sealed partial class ResponseEngine
         prepared.Final = final;
         _observer?.Invoke(new ServedResponse(
             prepared.Id, prepared.Origin.Transport == Transport.Http, prepared.LoadedItems, usage.InputTokens, usage.InputTokensDetails.CachedTokens,
-            usage.OutputTokens, schedule.TokenAtMs(emittedTokens), servedCalls));
+            usage.OutputTokens, schedule.TokenAtMs(emittedTokens), servedCalls!));
 
         if (recorded is not null)
         {
