@@ -67,6 +67,10 @@ public sealed class ResponseCreateRequest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PromptCacheKey { get; set; }
 
+    /// <summary>How long a prompt cache entry is kept: <c>in_memory</c> or <c>24h</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PromptCacheRetention { get; set; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ServiceTier { get; set; }
 
@@ -81,6 +85,10 @@ public sealed class ResponseCreateRequest
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? TopP { get; set; }
+
+    /// <summary>Most likely tokens to return per position with logprobs, 0–20.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TopLogprobs { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Truncation { get; set; }

@@ -38,9 +38,11 @@ public sealed class ResponseObject
     public long? CompletedAt { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [JsonConverter(typeof(IsolatedConverter<ResponseError>))]
     public ResponseError? Error { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [JsonConverter(typeof(IsolatedConverter<IncompleteDetails>))]
     public IncompleteDetails? IncompleteDetails { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
@@ -55,6 +57,7 @@ public sealed class ResponseObject
     [JsonConverter(typeof(RepeatedStringConverter))]
     public string Model { get; set; } = string.Empty;
 
+    [JsonConverter(typeof(IsolatedListConverter<ResponseItem>))]
     public List<ResponseItem> Output
     {
         get => DefaultOnRead.Get(ref _output, NullOutput, static () => []);
@@ -90,6 +93,7 @@ public sealed class ResponseObject
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonElement? ToolChoice { get; set; }
 
+    [JsonConverter(typeof(IsolatedListConverter<ResponseTool>))]
     public List<ResponseTool> Tools
     {
         get => DefaultOnRead.Get(ref _tools, NullTools, static () => []);
@@ -104,11 +108,22 @@ public sealed class ResponseObject
     public string? Truncation { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [JsonConverter(typeof(IsolatedConverter<ResponseUsage>))]
     public ResponseUsage? Usage { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? User { get; set; }
 
+    /// <summary>How long a prompt cache entry is kept (<c>in_memory</c>, <c>24h</c>); written even when null, as OpenAI does.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [JsonConverter(typeof(KnownStringConverter))]
+    public string? PromptCacheRetention { get; set; }
+
+    /// <summary>Most likely tokens returned per position with logprobs (0–20); absent in older responses.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TopLogprobs { get; set; }
+
+    [JsonConverter(typeof(IsolatedConverter<Dictionary<string, string>>))]
     public Dictionary<string, string> Metadata
     {
         get => DefaultOnRead.Get(ref _metadata, NullMetadata, static () => []);

@@ -15,6 +15,7 @@ public sealed class ResponseUsage
 
     public int InputTokens { get; set; }
 
+    [JsonConverter(typeof(IsolatedConverter<InputTokensDetails>))]
     public InputTokensDetails InputTokensDetails
     {
         get => DefaultOnRead.Get(ref _inputTokensDetails, NullInput, static () => new());
@@ -23,6 +24,7 @@ public sealed class ResponseUsage
 
     public int OutputTokens { get; set; }
 
+    [JsonConverter(typeof(IsolatedConverter<OutputTokensDetails>))]
     public OutputTokensDetails OutputTokensDetails
     {
         get => DefaultOnRead.Get(ref _outputTokensDetails, NullOutput, static () => new());

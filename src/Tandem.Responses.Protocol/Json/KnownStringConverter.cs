@@ -14,7 +14,7 @@ internal sealed class KnownStringConverter : JsonConverter<string>
         "completed", "in_progress", "incomplete", "failed", "queued", "cancelled", "response", "assistant", "user",
         "system", "developer", "final_answer", "commentary", "output_text", "input_text", "summary_text", "refusal",
         "reasoning_text", ItemTypes.Message, ItemTypes.FunctionCall, ItemTypes.FunctionCallOutput, ItemTypes.Reasoning,
-        ItemTypes.Compaction, "default", "auto", "flex", "priority", "disabled",
+        ItemTypes.Compaction, "default", "auto", "flex", "priority", "disabled", "in_memory", "24h",
     }.Select(v => (System.Text.Encoding.UTF8.GetBytes(v), string.Intern(v))).ToArray();
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

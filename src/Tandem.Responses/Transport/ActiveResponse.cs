@@ -20,5 +20,12 @@ internal sealed class ActiveResponse(Channel<ResponseStreamEvent> events)
         SingleReader = true,
         SingleWriter = true,
         FullMode = BoundedChannelFullMode.Wait, // a slow consumer slows the socket reader; memory stays bounded
+
+        // The receive loop runs a waiting reader's continuation itself instead of queueing it to the
+        // thread pool: one thread-pool hop (a wake-up, and a worker spinning for work) less per event.
+        // The reader runs until its next await that does not complete at once, so it delays the
+        // socket only by the work it does per event; a consumer that blocks a thread on the stream
+        // (sync over async) would deadlock here, as it would on a socket anyway.
+        AllowSynchronousContinuations = true,
     });
 }

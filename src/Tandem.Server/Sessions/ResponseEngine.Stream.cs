@@ -13,8 +13,6 @@ internal sealed partial class ResponseEngine
     private static readonly JsonElement DefaultText = JsonDocument.Parse("""{"format":{"type":"text"},"verbosity":"medium"}""").RootElement;
     private static readonly JsonElement DefaultReasoning = JsonDocument.Parse("""{"effort":null,"summary":null}""").RootElement;
     private static readonly JsonElement AutoToolChoice = JsonDocument.Parse("\"auto\"").RootElement;
-    private static readonly JsonElement ZeroElement = JsonDocument.Parse("0").RootElement;
-    private static readonly JsonElement NullElement = JsonDocument.Parse("null").RootElement;
 
     /// <summary>
     /// The events of <paramref name="prepared"/>, in the canonical order, timed by the latency profile
@@ -360,17 +358,9 @@ internal sealed partial class ResponseEngine
             Usage = usage,
             User = r.User,
             Metadata = r.Metadata ?? [],
-            ExtensionData = EchoedUntypedFields(r),
+            PromptCacheRetention = r.PromptCacheRetention,
+            TopLogprobs = r.TopLogprobs ?? 0,
         };
     }
 
-    /// <summary>
-    /// Fields OpenAI always writes on the response object that <see cref="ResponseObject"/> does not
-    /// type (SDKs read them, e.g. <c>Response.top_logprobs</c>): the request's value, else the API's default.
-    /// </summary>
-    private static Dictionary<string, JsonElement> EchoedUntypedFields(ResponseCreateRequest r) => new(StringComparer.Ordinal)
-    {
-        ["prompt_cache_retention"] = r.ExtensionData?.GetValueOrDefault("prompt_cache_retention") is { ValueKind: not JsonValueKind.Undefined } retention ? retention : NullElement,
-        ["top_logprobs"] = r.ExtensionData?.GetValueOrDefault("top_logprobs") is { ValueKind: JsonValueKind.Number } top ? top : ZeroElement,
-    };
 }

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Tandem.Responses.Protocol.Json;
+
+/// <summary>
+/// Reads a list one element at a time, each as a top-level read (see <see cref="IsolatedConverter{T}"/>
+/// and <see cref="ContentPartListConverter"/>): the serializer's list reader pushes a frame for the
+/// list and another for every element. Written as any list.
+/// </summary>
+internal sealed class IsolatedListConverter<T> : JsonConverter<List<T>>
+{
+    public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException(); // the serializer words it: "could not be converted to List<T>", with the path
+        }
+
+        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(reader.TokenType == JsonTokenType.Null ? default! : JsonSerializer.Deserialize(ref reader, info)!);
+        }
+
+        return list;
+    }
+
+    public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, (JsonTypeInfo<List<T>>)options.GetTypeInfo(typeof(List<T>)));
+}
