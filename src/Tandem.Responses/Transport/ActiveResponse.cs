@@ -24,8 +24,9 @@ internal sealed class ActiveResponse(Channel<ResponseStreamEvent> events)
         // The receive loop runs a waiting reader's continuation itself instead of queueing it to the
         // thread pool: one thread-pool hop (a wake-up, and a worker spinning for work) less per event.
         // The reader runs until its next await that does not complete at once, so it delays the
-        // socket only by the work it does per event; a consumer that blocks a thread on the stream
-        // (sync over async) would deadlock here, as it would on a socket anyway.
+        // socket only by the work it does per event (other lanes of the connection wait that long too).
+        // A consumer that blocks its thread until the same stream moves on (sync over async) would
+        // now deadlock the connection instead of only wasting a thread.
         AllowSynchronousContinuations = true,
     });
 }
