@@ -48,8 +48,15 @@ internal sealed class EmailValidator : IEntityValidator
             return ValidationResult.Invalid($"email address contains a space at position {space + 1}");
         }
 
-        // A display name or angle brackets also parse; a captured address must be the bare address.
-        if (!MailboxAddress.TryParse(address, out var mailbox) || !string.Equals(mailbox.Address, address, StringComparison.Ordinal))
+        // A display name, angle brackets, comments or quotes also parse; a captured address must be
+        // the bare address (MimeKit may also decode an IDN domain, so the parsed text is not compared).
+        var framing = address.IndexOfAny(['<', '>', '(', ')', '[', ']', '\\', ',', ';', ':', '"']);
+        if (framing >= 0)
+        {
+            return ValidationResult.Invalid($"email address contains '{address[framing]}' at position {framing + 1}; only a bare address (no name, brackets or quotes) is accepted");
+        }
+
+        if (!MailboxAddress.TryParse(address, out _))
         {
             return ValidationResult.Invalid($"email address '{address}' is not a valid address (RFC 5322)");
         }

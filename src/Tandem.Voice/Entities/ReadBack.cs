@@ -4,7 +4,7 @@ namespace Tandem.Voice.Entities;
 
 /// <summary>
 /// Renders a canonical value for a confirmation read-back: in short groups (phone 3-3-4, card
-/// 4-4-4-4, codes in 3s or 4s), confusable letters as "B as in Bravo".
+/// 4-4-4-4, codes in 3s or 4s), confusable letters of codes and postcodes as "B as in Bravo".
 /// </summary>
 /// <remarks>
 /// Card numbers are sensitive (<see cref="IsSensitive"/>) and are never read back: speaking a full
@@ -50,9 +50,9 @@ public static class ReadBack
     }
 
     /// <summary>
-    /// The words to speak: characters of a group separated by spaces, groups by commas, confusable
-    /// letters as "B as in Bravo", symbols by name ("dot", "at", "hyphen"); email domains are said as
-    /// words. Throws <see cref="InvalidOperationException"/> for sensitive kinds (<see cref="IsSensitive"/>).
+    /// The words to speak: characters of a group separated by spaces, groups by commas, letters in
+    /// upper case, confusable letters of codes and postcodes as "B as in Bravo", symbols by name
+    /// ("dot", "at", "hyphen"); an email's local part is spelled and its domain said as words. Throws <see cref="InvalidOperationException"/> for sensitive kinds (<see cref="IsSensitive"/>).
     /// </summary>
     public static string Render(EntityKind kind, string value, string defaultRegion = "US")
     {
@@ -62,28 +62,37 @@ public static class ReadBack
             throw new InvalidOperationException($"{kind} values are sensitive and never read back; ask the caller to repeat the value (or use the keypad) instead.");
         }
 
+        // Codes and postcodes are arbitrary letter strings, so a confusable letter gets its NATO
+        // word; names and emails are spelled plainly (their confusable letters are for targeted
+        // questions, see ConfusableLetters) to keep the read-back short.
+        var nato = kind is EntityKind.OrderCode or EntityKind.Postcode;
         var groups = Groups(kind, value, defaultRegion);
         if (kind == EntityKind.Email && groups.Count == 3)
         {
             // The local part is spelled (it is where the errors are); the domain is said as words.
-            return $"{SpellGroup(groups[0])}, at, {string.Join(" dot ", groups[2].Split('.'))}";
+            return $"{SpellGroup(groups[0], nato)}, at, {string.Join(" dot ", groups[2].Split('.'))}";
         }
 
-        return string.Join(", ", groups.Select(SpellGroup));
+        return string.Join(", ", groups.Select(g => SpellGroup(g, nato)));
     }
 
-    private static string SpellGroup(string group) => group.Length == 1 && SymbolName(group[0]) is { } name
+    private static string SpellGroup(string group, bool nato) => group.Length == 1 && SymbolName(group[0]) is { } name
         ? name
-        : string.Join(' ', group.Select(SayCharacter));
+        : string.Join(' ', group.Select(c => SayCharacter(c, nato)));
 
-    private static string SayCharacter(char c)
+    private static string SayCharacter(char c, bool nato)
     {
         if (SymbolName(c) is { } name)
         {
             return name;
         }
 
-        return char.IsAsciiLetter(c) && ConfusableLetters.HasConfusables(c) ? ConfusableLetters.AsIn(c) : c.ToString();
+        if (!char.IsAsciiLetter(c))
+        {
+            return c.ToString();
+        }
+
+        return nato && ConfusableLetters.HasConfusables(c) ? ConfusableLetters.AsIn(c) : char.ToUpperInvariant(c).ToString();
     }
 
     private static string? SymbolName(char c) => c switch
