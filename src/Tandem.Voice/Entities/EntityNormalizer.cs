@@ -5,6 +5,7 @@ namespace Tandem.Voice.Entities;
 /// two three") into the canonical value of an <see cref="EntityKind"/> ("+14155550123"), with a
 /// trace of every spoken unit and flags for the fallback policy. Handles words and
 /// already-written forms ("555-0123", "B as in boy", "john.smith@example.com") alike.
+/// Stateless after construction, so one instance may serve many calls at once.
 /// </summary>
 /// <remarks>
 /// <para>Rules, in the order they apply:</para>

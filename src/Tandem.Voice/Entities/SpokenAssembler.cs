@@ -203,7 +203,11 @@ internal sealed partial class SpokenAssembler
     /// </summary>
     private static List<Lexeme> EmailFraming(List<Lexeme> lexemes)
     {
-        static bool Framing(Lexeme x) => x.Kind is LexemeKind.Filler or LexemeKind.Disfluency or LexemeKind.And;
+        // A leading "sorry," or "capital" belongs to the frame too (only fillers change kind below);
+        // "no" without a pause is a word ("no reply at …").
+        static bool BareNo(Lexeme x) => x.Kind == LexemeKind.Correction && x.Spoken == "no" && !x.PauseBefore && !x.PauseAfter;
+        static bool Framing(Lexeme x) => x.Kind is LexemeKind.Filler or LexemeKind.Disfluency or LexemeKind.And or LexemeKind.CasePrefix
+            || (x.Kind == LexemeKind.Correction && !BareNo(x));
         var first = 0;
         while (first < lexemes.Count && Framing(lexemes[first]))
         {
@@ -224,7 +228,7 @@ internal sealed partial class SpokenAssembler
             var becomesWord = middle && (
                 (x.Kind is LexemeKind.Filler or LexemeKind.And && x.WordCount == 1)
                 || x.Kind == LexemeKind.Homophone
-                || (x.Kind == LexemeKind.Correction && x.Spoken == "no" && !x.PauseBefore && !x.PauseAfter));
+                || BareNo(x));
             result.Add(becomesWord ? x with { Kind = LexemeKind.Word } : x);
         }
 

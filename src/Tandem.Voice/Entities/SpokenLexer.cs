@@ -114,7 +114,8 @@ internal static class SpokenLexer
             return new Lexeme(LexemeKind.Homophone, text, raw, Value: homophone);
         }
 
-        if (SpokenVocabulary.Fillers.Contains(text))
+        // "email's", "name's": a framing word with "is" attached is framing too.
+        if (SpokenVocabulary.Fillers.Contains(text) || (text.EndsWith("'s", StringComparison.Ordinal) && SpokenVocabulary.Fillers.Contains(text[..^2])))
         {
             return new Lexeme(LexemeKind.Filler, text, raw);
         }

@@ -8,13 +8,16 @@ namespace Tandem.Voice.Entities;
 /// </summary>
 internal static class TranscriptTokenizer
 {
-    private const string LeadingPunctuation = "\"'“”‘’([{<";
-    private const string TrailingPunctuation = ".,;:!?\"'“”’)]}>…";
+    private const string LeadingPunctuation = "\"'“”([{<";
+    private const string TrailingPunctuation = ".,;:!?\"'“”)]}>…";
     private const string PausePunctuation = ".,;:!?…";
 
     public static List<SpokenWord> Tokenize(string transcript, bool email)
     {
         var words = new List<SpokenWord>();
+
+        // Typographic apostrophes ("it’s", "O’Brien") become the ASCII one the vocabulary uses.
+        transcript = transcript.Replace('’', '\'').Replace('‘', '\'');
         foreach (var piece in transcript.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var start = 0;

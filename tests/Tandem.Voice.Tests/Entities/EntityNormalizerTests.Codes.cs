@@ -118,6 +118,7 @@ public sealed partial class EntityNormalizerTests
     [Theory]
     [InlineData("four one one one one one one one one one one one one one one one", "4111111111111111")]
     [InlineData("4111 1111 1111 1111", "4111111111111111")]
+    [InlineData("I'll read it out to four one one one, one one one one, one one one one, one one one one", "4111111111111111")]
     [InlineData("4111-1111-1111-1111", "4111111111111111")]
     [InlineData("my card number is 4111 1111 1111 1111", "4111111111111111")]
     [InlineData("forty one eleven, eleven eleven, eleven eleven, eleven eleven", "4111111111111111")]

@@ -14,6 +14,8 @@ public sealed partial class EntityNormalizerTests
     [InlineData("john under score doe at gmail dot com", "john_doe@gmail.com")]
     [InlineData("john dash smith at example dot co dot uk", "john-smith@example.co.uk")]
     [InlineData("john hyphen smith at example dot com", "john-smith@example.com")]
+    [InlineData("john minus smith at example dot com", "john-smith@example.com")]
+    [InlineData("it's no reply at example dot com", "noreply@example.com")]
     [InlineData("jane plus news at example dot com", "jane+news@example.com")]
     [InlineData("john smith twenty three at gmail dot com", "johnsmith23@gmail.com")]
     [InlineData("john one two three at gmail dot com", "john123@gmail.com")]
@@ -35,6 +37,10 @@ public sealed partial class EntityNormalizerTests
     [InlineData("b i l k, sorry, l at example dot com", "bill@example.com")]
     [InlineData("john at example, no, gmail dot com", "john@gmail.com")]
     [InlineData("j oh h n at example dot com", "john@example.com")]
+    [InlineData("sorry, it's john at example dot com", "john@example.com")]
+    [InlineData("My email’s john at example dot com", "john@example.com")]
+    [InlineData("It’s john at example dot com, and that's it", "john@example.com")]
+    [InlineData("j for juliet o h n at example dot com", "john@example.com")]
     public void Normalize_Email_GivesLowerCaseAddress(string transcript, string expected)
     {
         Assert.Equal(expected, Us.Normalize(EntityKind.Email, transcript).Value);

@@ -43,6 +43,7 @@ public sealed partial class EntityNormalizerTests
     [InlineData("it's Victor", "VICTOR")]
     [InlineData("O'Brien", "O'BRIEN")]
     [InlineData("my name is Mary Ann", "MARY ANN")]
+    [InlineData("my name’s Mary-Jane", "MARY-JANE")]
     public void Normalize_NameSaidNotSpelled_UsesWholeWords(string transcript, string expected)
     {
         var result = Us.Normalize(EntityKind.SpelledName, transcript);

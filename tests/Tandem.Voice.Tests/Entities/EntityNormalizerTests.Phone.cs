@@ -20,6 +20,7 @@ public sealed partial class EntityNormalizerTests
     [InlineData("Four one five. Five five five. Zero one two three.", "+14155550123")]
     [InlineData("it's uh four one five um five five five oh one two three okay", "+14155550123")]
     [InlineData("the number is 415 555 oh one two three", "+14155550123")]
+    [InlineData("415 double 5 5 0123", "+14155550123")]
     [InlineData("one eight hundred five five five one two one two", "+18005551212")]
     [InlineData("eight hundred, five five five, twelve twelve", "+18005551212")]
     [InlineData("four one five, two hundred and five, one two three four", "+14152051234")]

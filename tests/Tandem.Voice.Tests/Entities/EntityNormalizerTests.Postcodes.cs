@@ -46,6 +46,16 @@ public sealed partial class EntityNormalizerTests
     }
 
     [Fact]
+    public void Normalize_UkPostcodeOhFitsBothWays_PrefersDigitAndMarks()
+    {
+        // N10 1AA (outward A99) and N1O 1AA (outward A9A) both fit the pattern.
+        var result = Uk.Normalize(EntityKind.Postcode, "N one oh, one A A");
+
+        Assert.Equal("N10 1AA", result.Value);
+        Assert.True(result.Has(NormalizationFlags.AmbiguousTokens));
+    }
+
+    [Fact]
     public void Normalize_UkPostcodeOhFitsNoReading_MarkedAmbiguous()
     {
         var result = Uk.Normalize(EntityKind.Postcode, "oh oh oh");

@@ -17,6 +17,7 @@ public sealed partial class EntityNormalizerTests
         Assert.Equal(
             [TokenRole.Digits, TokenRole.Corrected, TokenRole.Correction, TokenRole.Digits],
             result.Tokens.Select(t => t.Role));
+        Assert.Equal(["5", "", "", "6"], result.Tokens.Select(t => t.Output));
     }
 
     [Fact]
