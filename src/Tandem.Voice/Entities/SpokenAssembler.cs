@@ -17,6 +17,9 @@ internal sealed partial class SpokenAssembler
         _lexemes = kind == EntityKind.Email ? EmailFraming(lexemes) : lexemes;
     }
 
+    /// <summary>Whether this is a UK postcode (letters allowed) rather than a US ZIP code (digits only).</summary>
+    public bool IsUkPostcode { get; init; }
+
     /// <summary>Whether letters are part of values of this kind.</summary>
     private bool AllowsLetters => _kind is EntityKind.OrderCode or EntityKind.Postcode or EntityKind.SpelledName or EntityKind.Email;
 
@@ -192,9 +195,6 @@ internal sealed partial class SpokenAssembler
                 return;
         }
     }
-
-    /// <summary>Whether this is a UK postcode (letters allowed) rather than a US ZIP code (digits only).</summary>
-    public bool IsUkPostcode { get; init; }
 
     /// <summary>
     /// Emails keep ordinary words, so framing words count as framing only at the start ("my email

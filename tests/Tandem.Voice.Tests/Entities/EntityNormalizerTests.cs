@@ -119,4 +119,28 @@ public sealed partial class EntityNormalizerTests
         var error = Assert.Throws<ArgumentException>(() => new EntityNormalizer(new EntityOptions { MinNameLength = 5, MaxNameLength = 3 }));
         Assert.Contains("MaxNameLength", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(", . ! ?")]
+    [InlineData("- + @ -- —")]
+    [InlineData("double double double")]
+    [InlineData("as in")]
+    [InlineData("B as in")]
+    [InlineData("B for")]
+    [InlineData("hundred thousand and and")]
+    [InlineData("oh oh oh oh oh oh oh oh oh oh oh")]
+    [InlineData("no no sorry I mean no")]
+    [InlineData("日本語 émile ß 🙂")]
+    [InlineData("   ")]
+    [InlineData("'s ' '' 's's")]
+    public void Normalize_OddTranscript_NeverThrowsForAnyKind(string transcript)
+    {
+        foreach (var kind in Enum.GetValues<EntityKind>())
+        {
+            var result = Uk.Normalize(kind, transcript);
+
+            Assert.Equal(kind, result.Kind);
+            Assert.NotNull(result.Value);
+        }
+    }
 }
