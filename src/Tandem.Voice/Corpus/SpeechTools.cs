@@ -12,7 +12,7 @@ public sealed partial class SpeechTools
     private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(20);
     private static Task<SpeechTools>? s_cached;
 
-    private SpeechTools(IReadOnlyList<SpeechToolInfo> tools, IReadOnlyList<string> fliteVoices, IReadOnlyList<string> espeakVoices)
+    internal SpeechTools(IReadOnlyList<SpeechToolInfo> tools, IReadOnlyList<string> fliteVoices, IReadOnlyList<string> espeakVoices)
     {
         Tools = tools;
         FliteVoices = fliteVoices;
@@ -38,11 +38,12 @@ public sealed partial class SpeechTools
     public static Task<SpeechTools> ProbeAsync(CancellationToken cancellationToken)
     {
         var cached = Volatile.Read(ref s_cached);
-        if (cached is null || cached.IsFaulted || cached.IsCanceled)
+        if (cached is null || cached.IsFaulted)
         {
+            // Racing callers may both probe; the first to publish wins and the other's result is dropped.
             var fresh = ProbeNowAsync(CancellationToken.None);
-            cached = Interlocked.CompareExchange(ref s_cached, fresh, cached) ?? fresh;
-            cached = Volatile.Read(ref s_cached)!;
+            var published = Interlocked.CompareExchange(ref s_cached, fresh, cached);
+            cached = ReferenceEquals(published, cached) ? fresh : published!;
         }
 
         return cached.WaitAsync(cancellationToken);
