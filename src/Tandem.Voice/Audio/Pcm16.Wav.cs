@@ -67,6 +67,8 @@ public static partial class Pcm16
         {
             var format = reader.WaveFormat;
             var decode = SampleDecoder(format, source);
+            // NAudio trims a data chunk whose header overstates it (a writer that never finalised), so a cut-off
+            // recording reads as the audio it holds.
             var data = new byte[reader.Length];
             reader.ReadExactly(data);
             var mono = Downmix(data, format, decode);

@@ -20,6 +20,7 @@ public sealed partial class CorpusGenerator
     public async Task<CorpusManifest> GenerateAsync(string outputDirectory, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        cancellationToken.ThrowIfCancellationRequested();
         var tools = await SpeechTools.ProbeAsync(cancellationToken).ConfigureAwait(false);
         CheckTools(tools);
         var planned = PlanSamples();

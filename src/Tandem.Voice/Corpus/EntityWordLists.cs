@@ -1,7 +1,7 @@
 namespace Tandem.Voice.Corpus;
 
-/// <summary>The fixed word lists the generator draws from and the renderer reads back. Appending keeps old seeds'
-/// earlier picks only when the list length is unchanged, so edit these lists as you would a data format.</summary>
+/// <summary>The fixed word lists the generator draws from and the renderer reads back. Any edit, even appending,
+/// changes which entries a seed picks: edit them as you would a data format.</summary>
 internal static class EntityWordLists
 {
     /// <summary>Surnames to spell: common British/American/international ones, with confusable letters (B/P/D/T,

@@ -37,6 +37,7 @@ public sealed partial class SpeechTools
     /// </summary>
     public static Task<SpeechTools> ProbeAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var cached = Volatile.Read(ref s_cached);
         if (cached is null || cached.IsFaulted)
         {

@@ -129,6 +129,14 @@ public sealed class Pcm16Tests
     }
 
     [Fact]
+    public void ReadWav_CutOff_ReadsTheSamplesItHolds()
+    {
+        var samples = Tone(1000, 16000, 440);
+        var bytes = Pcm16.ToWav(samples, 16000);
+        Assert.Equal(samples[..228], Pcm16.ReadWav(new MemoryStream(bytes[..500]), 16000));
+    }
+
+    [Fact]
     public void ReadWav_NotAWav_ThrowsInvalidData() =>
         Assert.Throws<InvalidDataException>(() => Pcm16.ReadWav(new MemoryStream("hello, this is not audio"u8.ToArray())));
 
