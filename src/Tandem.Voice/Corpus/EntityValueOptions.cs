@@ -4,10 +4,11 @@ namespace Tandem.Voice.Corpus;
 public sealed record EntityValueOptions
 {
     /// <summary>
-    /// The default code alphabet: A–Z without I and O, and 0–9. Leaving the two letters out keeps "oh" and "one"
-    /// unambiguous, which is how most real confirmation-code schemes avoid confusables.
+    /// The default code alphabet: A–Z without I, L and O, and 0–9 — the normaliser's and validator's
+    /// <c>CodeFormat.Unambiguous</c>, so a generated code is one the agent would accept. Leaving the letters
+    /// out keeps "oh" and "one" unambiguous, as most real confirmation-code schemes do.
     /// </summary>
-    public const string DefaultOrderCodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+    public const string DefaultOrderCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ0123456789";
 
     /// <summary>Characters order codes are drawn from: upper-case A–Z and 0–9, each at most once.</summary>
     public string OrderCodeAlphabet { get; init; } = DefaultOrderCodeAlphabet;

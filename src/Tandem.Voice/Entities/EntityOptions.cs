@@ -31,6 +31,15 @@ public sealed class EntityOptions
     /// </summary>
     public bool ApplyCorrections { get; init; } = true;
 
+    /// <summary>
+    /// Whether numbers reserved for fiction and testing pass phone validation although no network
+    /// assigns them: US 555-0100 to 555-0199 in any area code, UK mobile 07700 900000–900999 and
+    /// geographic 0113 496 0xxx, 0161 496 0xxx, 020 7946 0xxx, 01632 960xxx (Ofcom's drama ranges).
+    /// Off by default (a real caller never has one); the A/B harness turns it on, since its corpus
+    /// must never speak a real person's number.
+    /// </summary>
+    public bool AllowFictionalNumbers { get; init; }
+
     /// <summary>Throws when a setting is out of range; called by the normaliser and the validator factory.</summary>
     internal void Validate()
     {

@@ -14,7 +14,7 @@ public static class EntityValidators
         options.Validate();
         return kind switch
         {
-            EntityKind.PhoneNumber => new PhoneNumberValidator(Regions.Canonical(options.DefaultRegion)),
+            EntityKind.PhoneNumber => new PhoneNumberValidator(Regions.Canonical(options.DefaultRegion), options.AllowFictionalNumbers),
             EntityKind.OrderCode => new OrderCodeValidator(options.CodeFormat),
             EntityKind.CardNumber => new CardNumberValidator(),
             EntityKind.Postcode => new PostcodeValidator(Regions.IsUkPostcodeRegion(options.DefaultRegion)),

@@ -6,7 +6,7 @@ namespace Tandem.Voice.Entities;
 /// Phone numbers through libphonenumber: a number without a country code is read in the default
 /// region; its length must be possible and its digits must fall in an assigned range.
 /// </summary>
-internal sealed class PhoneNumberValidator(string defaultRegion) : IEntityValidator
+internal sealed class PhoneNumberValidator(string defaultRegion, bool allowFictional = false) : IEntityValidator
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
@@ -59,9 +59,25 @@ internal sealed class PhoneNumberValidator(string defaultRegion) : IEntityValida
                 return ValidationResult.Invalid($"phone number has {digits} digit{(digits == 1 ? "" : "s")}; {region} numbers have {Lengths(region, number.CountryCode)}");
         }
 
-        return Util.IsValidNumber(number)
+        return Util.IsValidNumber(number) || (allowFictional && IsFictional(number))
             ? ValidationResult.Valid
             : ValidationResult.Invalid($"phone number {Util.Format(number, PhoneNumberFormat.INTERNATIONAL)} is not in any assigned {region} number range");
+    }
+
+    /// <summary>The ranges reserved for fiction (see <see cref="EntityOptions.AllowFictionalNumbers"/>), by national significant number.</summary>
+    internal static bool IsFictional(PhoneNumber number)
+    {
+        var national = Util.GetNationalSignificantNumber(number);
+        return number.CountryCode switch
+        {
+            1 => national.Length == 10 && national.AsSpan(3, 5).SequenceEqual("55501"),
+            44 => national.Length == 10 && (national.StartsWith("7700900", StringComparison.Ordinal)
+                || national.StartsWith("1134960", StringComparison.Ordinal)
+                || national.StartsWith("1614960", StringComparison.Ordinal)
+                || national.StartsWith("2079460", StringComparison.Ordinal)
+                || national.StartsWith("1632960", StringComparison.Ordinal)),
+            _ => false,
+        };
     }
 
     // The national significant lengths, in words; outside the NANP people count the trunk 0 too,

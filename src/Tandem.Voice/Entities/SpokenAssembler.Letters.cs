@@ -155,11 +155,29 @@ internal sealed partial class SpokenAssembler
     }
 
     /// <summary>Whether the letter-or-word at <paramref name="i"/> stands among spelled letters.</summary>
+    /// A name's apostrophe or hyphen stands inside the run ("oscar apostrophe november…" is O'N…).
     private bool InSpelledRun(int i)
     {
-        var previous = Previous(i);
-        var next = Next(i);
+        var previous = Neighbour(i, -1);
+        var next = Neighbour(i, +1);
         return previous is { IsSpellable: true } or { Kind: LexemeKind.CasePrefix or LexemeKind.Multiplier }
             || next is { IsSpellable: true };
+    }
+
+    /// <summary>The lexeme before or after <paramref name="i"/>, skipping disfluencies and a name's apostrophe or hyphen.</summary>
+    private Lexeme? Neighbour(int i, int step)
+    {
+        for (var k = i + step; k >= 0 && k < _lexemes.Count; k += step)
+        {
+            var lexeme = _lexemes[k];
+            if (lexeme.Kind == LexemeKind.Disfluency || lexeme is { Kind: LexemeKind.Symbol, Char: '\'' or '-' })
+            {
+                continue;
+            }
+
+            return lexeme;
+        }
+
+        return null;
     }
 }

@@ -49,4 +49,23 @@ public sealed class PhoneNumberValidatorTests
     {
         Assert.Equal(ValidationResult.Invalid(reason), Gb.Validate(value));
     }
+
+    [Theory]
+    [InlineData("+447700900123", "GB")]
+    [InlineData("07700 900999", "GB")]
+    [InlineData("+441632960001", "GB")]
+    [InlineData("+12125550142", "US")]
+    public void Validate_FictionalNumberAllowed_Valid(string value, string region)
+    {
+        var validator = EntityValidators.For(EntityKind.PhoneNumber, new EntityOptions { DefaultRegion = region, AllowFictionalNumbers = true });
+        Assert.Equal(ValidationResult.Valid, validator.Validate(value));
+    }
+
+    [Theory]
+    [InlineData("+447700901123", "GB")] // just past the drama block, and not assigned
+    public void Validate_NearFictionalRangeWithFictionAllowed_StillInvalid(string value, string region)
+    {
+        var validator = EntityValidators.For(EntityKind.PhoneNumber, new EntityOptions { DefaultRegion = region, AllowFictionalNumbers = true });
+        Assert.False(validator.Validate(value).IsValid);
+    }
 }
