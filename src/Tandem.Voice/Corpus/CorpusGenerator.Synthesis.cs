@@ -49,6 +49,28 @@ public sealed partial class CorpusGenerator
         return manifest;
     }
 
+    /// <summary>
+    /// Synthesises one utterance the way the corpus does (the sample's text, voice, speed and
+    /// condition; noise seeded by its id) and returns it as 24 kHz mono PCM16, writing no file. The
+    /// A/B harness speaks a simulated caller's re-asks with it: "again, slowly", one group at a time.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A needed tool is missing or failed; the message names it.</exception>
+    public async Task<short[]> SpeakAsync(CorpusSample sample, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        var tools = await SpeechTools.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        CheckTools(tools);
+        var scratch = Directory.CreateTempSubdirectory("tandem-speak-");
+        try
+        {
+            return await SynthesizeAsync(sample, tools, scratch.FullName, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
     private void CheckTools(SpeechTools tools)
     {
         if (tools.MissingReason(SpeechTool.Sox) is { } sox)
