@@ -9,6 +9,7 @@ var root = new RootCommand("Tandem: an agent backend for the OpenAI Responses AP
     BenchCommand.Create(),
     AuditCommand.Create(),
     SkillsCommand.Create(),
+    VoiceCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

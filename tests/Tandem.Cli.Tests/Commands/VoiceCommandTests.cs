@@ -1,0 +1,50 @@
+using Tandem.Cli.Tests.Support;
+
+namespace Tandem.Cli.Tests.Commands;
+
+/// <summary><c>tandem voice corpus</c> as a user runs it.</summary>
+public sealed class VoiceCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("tandem-voice-cli-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public async Task Corpus_TinyCorpus_WritesTheManifestAndAudio()
+    {
+        foreach (var tool in new[] { "espeak-ng", "sox" })
+        {
+            if (!OnPath(tool))
+            {
+                Assert.Skip($"{tool} is not installed: the corpus is synthesised with espeak-ng and converted with sox.");
+            }
+        }
+
+        var output = Path.Combine(_dir.FullName, "corpus");
+        var (exit, stdout, stderr) = await TandemProcess.RunAsync(
+            "voice", "corpus", "--out", output, "--per-kind", "1", "--kinds", "PhoneNumber,OrderCode", "--voices", "espeak-ng:en-us", "--speeds", "1", "--conditions", "telephone");
+
+        Assert.True(exit == 0, stderr);
+        Assert.StartsWith("2 samples", stdout, StringComparison.Ordinal);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(output, "manifest.jsonl"), TestContext.Current.CancellationToken);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, l => Assert.Contains("\"condition\":\"Telephone\"", l, StringComparison.Ordinal));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(output, "audio"), "*.wav").Length);
+    }
+
+    [Theory]
+    [InlineData("--voices", "festival:kal", "'festival:kal' is not a voice")]
+    [InlineData("--conditions", "underwater", "'underwater' is not one of Clean, Noisy, Telephone")]
+    [InlineData("--kinds", "Iban", "'Iban' is not one of PhoneNumber")]
+    [InlineData("--per-kind", "0", "--per-kind must be at least 1")]
+    public async Task Corpus_BadOption_ExitsTwoNamingIt(string option, string value, string expected)
+    {
+        var (exit, _, stderr) = await TandemProcess.RunAsync("voice", "corpus", "--out", _dir.FullName, option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, tool)));
+}
