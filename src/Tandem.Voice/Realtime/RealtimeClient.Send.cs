@@ -176,7 +176,9 @@ public sealed partial class RealtimeClient
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw _expired ?? (Exception)new RealtimeConnectionException($"Could not send on the Realtime WebSocket: {RealtimeRedaction.Scrub(ex.Message, _options.ApiKey)}", ex);
+            throw _expired is { } expired
+                ? (RealtimeException)new RealtimeSessionExpiredException(expired.Cap, expired.ExpiredAt)
+                : new RealtimeConnectionException($"Could not send on the Realtime WebSocket: {RealtimeRedaction.Scrub(ex.Message, _options.ApiKey)}", ex);
         }
         finally
         {

@@ -191,7 +191,7 @@ public sealed partial class RealtimeClient : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_expired is { } expired)
         {
-            throw expired;
+            throw new RealtimeSessionExpiredException(expired.Cap, expired.ExpiredAt); // a fresh instance per throw
         }
 
         switch (Volatile.Read(ref _state))
