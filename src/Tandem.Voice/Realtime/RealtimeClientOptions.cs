@@ -25,7 +25,11 @@ public sealed class RealtimeClientOptions
     /// <summary>WebSocket ping interval (the Realtime protocol has no ping event of its own).</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long a ping may go unanswered before the connection is dropped.</summary>
+    /// <summary>
+    /// How long a ping may go unanswered before the connection is dropped. Pongs are read by the
+    /// receive loop, which waits while the event buffer is full: a reader stalled for longer than
+    /// this (with <see cref="ReceiveCapacity"/> events waiting) loses the connection.
+    /// </summary>
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);

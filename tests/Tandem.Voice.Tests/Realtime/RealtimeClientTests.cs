@@ -184,6 +184,28 @@ public sealed partial class RealtimeClientTests : IDisposable
     }
 
     [Fact]
+    public async Task HistorySeeding_GptRealtime21_ModelIsOnlyASetting()
+    {
+        var recording = RecordedRealtimeSession.Load("realtime-openai-gpt-realtime-2.1-history-seeding");
+        await using var server = await FakeRealtimeServer.StartAsync((c, ct) => RecordedReplay.RunAsync(c, recording.Frames, ct), expectedModel: "gpt-realtime-2.1");
+        await using var client = NewClient(server, o => o.Model = "gpt-realtime-2.1");
+        await client.ConnectAsync(Ct);
+
+        var effective = await client.UpdateSessionAsync(new RealtimeSessionConfig { Instructions = "Answer in one short sentence.", OutputModalities = ["text"] }, Ct);
+        await client.CreateItemAsync(RealtimeMessageItem.UserText("My name is Alice and my favorite color is teal."), cancellationToken: Ct);
+        await client.CreateItemAsync(RealtimeMessageItem.AssistantText("Nice to meet you, Alice!"), cancellationToken: Ct);
+        await client.CreateItemAsync(RealtimeMessageItem.UserText("What is my name and favorite color?"), cancellationToken: Ct);
+        await client.CreateResponseAsync(cancellationToken: Ct);
+        var done = await client.WaitForAsync<RealtimeResponseDoneEvent>(cancellationToken: Ct);
+
+        Assert.Equal("gpt-realtime-2.1", effective.Model);
+        var message = Assert.IsType<RealtimeMessageItem>(Assert.Single(done.Response!.Output!));
+        Assert.Equal("Your name is Alice, and your favorite color is teal.", message.Content![0].Text);
+        Assert.Equal("final_answer", message.AdditionalProperties!["phase"].GetString()); // a newer field, kept
+        Assert.Equal(17, done.Response.Usage!.OutputTokenDetails!.AdditionalProperties!["reasoning_tokens"].GetInt32());
+    }
+
+    [Fact]
     public async Task AudioCommitResponseAndToolRound_ScriptedFromRecordings_Works()
     {
         // session.created/updated, then audio appended and committed by hand, then the recorded tool round.
