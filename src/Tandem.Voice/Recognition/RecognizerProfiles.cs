@@ -22,7 +22,8 @@ public static class RecognizerProfiles
     /// <summary>
     /// Closed vocabulary: <see cref="AlphanumericVocabulary"/> as a JSGF grammar. A strong word
     /// insertion penalty, because with the default (0.65) the item loop fills every pause with
-    /// one-phone letters ("a", "e"); 1e-3 halved the word error rate on synthesized speech.
+    /// one-phone letters ("a", "e"); 1e-3 cut the word error rate on 12 synthesized strings from
+    /// 0.22 to 0.07 (espeak-ng Klatt voice) and from 0.93 to 0.16 (default espeak-ng voice).
     /// </summary>
     public static RecognizerProfile SphinxAlnum { get; } = new()
     {
