@@ -13,7 +13,7 @@ internal static partial class VoiceCommand
         var seed = new Option<long>("--seed") { Description = "Seed: the same seed and tool versions give the same corpus, byte for byte.", DefaultValueFactory = _ => 1 };
         var perKind = new Option<int>("--per-kind") { Description = "Samples per entity kind.", DefaultValueFactory = _ => 10 };
         var kinds = new Option<string?>("--kinds") { Description = "Entity kinds, comma-separated (PhoneNumber, OrderCode, CardNumber, Postcode, SpelledName, Email); default all." };
-        var voices = new Option<string>("--voices") { Description = "Voices, comma-separated ENGINE:NAME[@PITCH].", DefaultValueFactory = _ => "espeak-ng:en-us,flite:slt" };
+        var voices = new Option<string>("--voices") { Description = "Voices, comma-separated ENGINE:NAME[@PITCH].", DefaultValueFactory = _ => "espeak-ng:en-us+klatt,flite:slt" };
         var speeds = new Option<string>("--speeds") { Description = "Speaking rates relative to normal, comma-separated.", DefaultValueFactory = _ => "0.9,1.1" };
         var conditions = new Option<string>("--conditions") { Description = "Audio conditions, comma-separated: clean, noisy, telephone.", DefaultValueFactory = _ => "clean,noisy,telephone" };
         var snr = new Option<double>("--snr") { Description = "Signal-to-noise ratio of the noisy condition, in dB.", DefaultValueFactory = _ => 15 };

@@ -8,6 +8,7 @@ internal static partial class VoiceCommand
     public static Command Create() => new("voice", "Realtime voice: a synthetic alphanumeric corpus and an A/B harness for digit- and letter-heavy speech.")
     {
         CreateCorpus(),
+        CreateAb(),
     };
 
     /// <summary>"a,b , c" → ["a","b","c"].</summary>

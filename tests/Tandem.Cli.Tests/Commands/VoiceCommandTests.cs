@@ -45,6 +45,22 @@ public sealed class VoiceCommandTests : IDisposable
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--arm-a", "local:whisper", "'whisper' is not a local model: use one of sphinx-lm, sphinx-alnum")]
+    [InlineData("--arm-a", "azure:gpt-realtime", "'azure:gpt-realtime' is not an arm")]
+    [InlineData("--arm-b", "local:sphinx-lm", "both 'local:sphinx-lm'")]
+    [InlineData("--policies", "none,paranoid", "Unknown fallback policy 'paranoid'")]
+    [InlineData("--arm-b", "openai:gpt-realtime-1.5", "needs OPENAI_API_KEY")]
+    public async Task Ab_BadOption_ExitsTwoNamingIt(string option, string value, string expected)
+    {
+        var noKey = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = null };
+
+        var (exit, _, stderr) = await TandemProcess.RunAsync(noKey, "voice", "ab", "--out", _dir.FullName, option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
     private static bool OnPath(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, tool)));
 }
