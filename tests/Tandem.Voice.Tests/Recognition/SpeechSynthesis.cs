@@ -12,7 +12,7 @@ internal static class SpeechSynthesis
 {
     /// <summary>
     /// espeak-ng's US English voice with the Klatt formant synthesiser: PocketSphinx recognises it far
-    /// better than the default en-us voice (grammar word error 0.12 vs 0.45 on 12 measured strings).
+    /// better than the default en-us voice (sphinx-alnum word error 0.07 vs 0.16, sphinx-lm 0.21 vs 0.69, on 12 measured strings).
     /// </summary>
     public const string DefaultVoice = "en-us+klatt";
 
