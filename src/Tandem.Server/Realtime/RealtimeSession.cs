@@ -28,6 +28,7 @@ internal sealed partial class RealtimeSession
     private readonly long _openedAt = Stopwatch.GetTimestamp();
     private RealtimeSessionConfig _config;
     private string _closeReason = "client";
+    private Task? _shutdown;
     private int _responseCount;
 
     public RealtimeSession(WebSocket socket, RealtimeHub hub, string model)
@@ -52,8 +53,11 @@ internal sealed partial class RealtimeSession
 
     public async Task RunAsync(CancellationToken requestAborted)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _lifetime.Token, _hub.Stopping);
+        // Not linked to the host's stopping token: cancelling a pending receive aborts the socket,
+        // and a stopping host should close it properly (ShutdownAsync) instead.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _lifetime.Token);
         var token = linked.Token;
+        var stopping = _hub.Stopping.Register(() => _shutdown = ShutdownAsync());
         if (_hub.Logging)
         {
             RealtimeLog.SessionOpened(_hub.Logger, Id, _config.Model!);
@@ -77,11 +81,7 @@ internal sealed partial class RealtimeSession
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            if (_hub.Stopping.IsCancellationRequested)
-            {
-                _closeReason = "server stopping";
-                await CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down.").ConfigureAwait(false);
-            }
+            // Ended by the session (its cap) or by the client going away.
         }
         catch (WebSocketException ex)
         {
@@ -93,7 +93,9 @@ internal sealed partial class RealtimeSession
         }
         finally
         {
+            await stopping.DisposeAsync().ConfigureAwait(false);
             await _lifetime.CancelAsync().ConfigureAwait(false);
+            await QuietlyAsync(_shutdown).ConfigureAwait(false);
             _transcriptions.Writer.TryComplete();
             await QuietlyAsync(transcriber).ConfigureAwait(false);
             await QuietlyAsync(cap).ConfigureAwait(false);
@@ -140,14 +142,35 @@ internal sealed partial class RealtimeSession
         await _lifetime.CancelAsync().ConfigureAwait(false);
     }
 
+    /// <summary>The host is stopping: close with 1001 (going away), then end the session when the client has answered (or after the grace period).</summary>
+    private async Task ShutdownAsync()
+    {
+        _closeReason = "server stopping";
+        await CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down.").ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(CloseGracePeriod, _hub.TimeProvider, _lifetime.Token).ConfigureAwait(false);
+            await _lifetime.CancelAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The session ended first.
+        }
+    }
+
     private async Task CloseAsync(WebSocketCloseStatus status, string description)
     {
         try
         {
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                // Under the gate: a close frame must not interleave with an event being sent.
-                await _gate.WaitAsync().ConfigureAwait(false);
+                // Under the gate: a close frame must not interleave with an event being sent. A sender
+                // stuck for longer than the close timeout means the peer is gone anyway.
+                if (!await _gate.WaitAsync(CloseGracePeriod).ConfigureAwait(false))
+                {
+                    return;
+                }
+
                 try
                 {
                     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));

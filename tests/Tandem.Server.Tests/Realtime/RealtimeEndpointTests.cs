@@ -166,6 +166,20 @@ public sealed class RealtimeEndpointTests
     }
 
     [Fact]
+    public async Task Stop_WithAnOpenSession_ClosesItAsGoingAway()
+    {
+        await using var server = await RealtimeTestServer.StartAsync(new FakeRecognizer("hello"));
+        var (client, _) = await server.ConnectAsync();
+        await using var __ = client;
+
+        var stopping = server.Host.StopAsync(Ct);
+        var status = await client.ReceiveCloseAsync();
+        await stopping;
+
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, status);
+    }
+
+    [Fact]
     public async Task Connect_ClientSendsClose_ServerAnswersWithANormalClose()
     {
         await using var server = await RealtimeTestServer.StartAsync(new FakeRecognizer("hello"));

@@ -69,7 +69,7 @@ public sealed class RealtimeTestClient : IAsyncDisposable
 
     public Task<List<JsonObject>> ReceiveUntilAsync(string type) => ReceiveUntilAsync(e => (string?)e["type"] == type);
 
-    /// <summary>Reads until the server closes; returns its close status.</summary>
+    /// <summary>Reads until the server closes, answers the close as a well-behaved client does, and returns the server's close status.</summary>
     public async Task<WebSocketCloseStatus?> ReceiveCloseAsync()
     {
         while (true)
@@ -79,7 +79,13 @@ public sealed class RealtimeTestClient : IAsyncDisposable
                 var (type, text) = await ReceiveFrameAsync();
                 if (type == WebSocketMessageType.Close)
                 {
-                    return Socket.CloseStatus;
+                    var status = Socket.CloseStatus;
+                    if (Socket.State == WebSocketState.CloseReceived)
+                    {
+                        await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, TestContext.Current.CancellationToken);
+                    }
+
+                    return status;
                 }
 
                 Received.Add(JsonNode.Parse(text)!.AsObject());
