@@ -51,6 +51,23 @@ internal sealed class RealtimeConversation
 
     public bool Remove(string id) => _items.RemoveAll(e => e.Id == id) > 0;
 
+    /// <summary>
+    /// Lets go of the audio of all but the last <paramref name="keep"/> items that hold audio: an
+    /// hour of speech is ~170 MB of 24 kHz PCM16, and only recent items are retrieved or truncated.
+    /// Their transcripts and what the models heard stay.
+    /// </summary>
+    public void TrimAudio(int keep)
+    {
+        var seen = 0;
+        for (var i = _items.Count - 1; i >= 0; i--)
+        {
+            if (_items[i].Audio is not null && ++seen > keep)
+            {
+                _items[i].Audio = null;
+            }
+        }
+    }
+
     /// <summary>A snapshot of the items, for a response's context.</summary>
     public List<ConversationEntry> Snapshot() => [.. _items];
 }

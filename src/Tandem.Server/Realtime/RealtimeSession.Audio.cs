@@ -12,6 +12,9 @@ internal sealed partial class RealtimeSession
 {
     private const int MinCommitMs = 100;
 
+    // Items whose audio stays available to retrieve and truncate (older ones keep their transcripts).
+    private const int AudioItemsKept = 64;
+
     // While server VAD hears no speech, the buffer keeps only its most recent audio: the turn the
     // VAD finds carries its own samples, and a long silent session must not fill the 15 MiB limit.
     private const int IdleVadBufferSeconds = 30;
@@ -132,6 +135,7 @@ internal sealed partial class RealtimeSession
         };
         var entry = new ConversationEntry(item) { Audio = audio };
         var previous = _conversation.Insert(entry);
+        _conversation.TrimAudio(AudioItemsKept);
         await SendAsync(RealtimeServerEvents.InputAudioBufferCommitted(itemId, previous), cancellationToken).ConfigureAwait(false);
         await SendItemAddedAndDoneAsync(item, previous, cancellationToken).ConfigureAwait(false);
         await QueueTranscriptionAsync(entry, cancellationToken).ConfigureAwait(false);

@@ -459,6 +459,7 @@ internal sealed partial class RealtimeSession
         if (run.InBand)
         {
             var previous = _conversation.Insert(entry);
+            _conversation.TrimAudio(AudioItemsKept);
             await SendAsync(RealtimeServerEvents.ConversationItemAdded(entry.Item, previous), lifetime).ConfigureAwait(false);
         }
     }
