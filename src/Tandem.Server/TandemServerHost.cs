@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Tandem.Server.Backends;
 using Tandem.Server.Endpoints;
 using Tandem.Server.Operations;
+using Tandem.Server.Realtime;
 using Tandem.Server.Sessions;
 
 namespace Tandem.Server;
@@ -21,11 +22,13 @@ public sealed class TandemServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly IResponseStore _store;
+    private readonly RealtimeHub? _realtime;
 
-    private TandemServerHost(WebApplication app, IResponseStore store, IReadOnlyList<Uri> addresses, LatencyProfile profile, ScenarioCatalog scenarios, ServerState state)
+    private TandemServerHost(WebApplication app, IResponseStore store, IReadOnlyList<Uri> addresses, LatencyProfile profile, ScenarioCatalog scenarios, ServerState state, RealtimeHub? realtime)
     {
         _app = app;
         _store = store;
+        _realtime = realtime;
         Addresses = addresses;
         Profile = profile;
         Scenarios = scenarios;
@@ -40,6 +43,12 @@ public sealed class TandemServerHost : IAsyncDisposable
 
     /// <summary>The WebSocket-mode endpoint, e.g. <c>ws://127.0.0.1:41234/v1/responses</c>.</summary>
     public Uri WebSocketUri => new UriBuilder(BaseAddress) { Scheme = BaseAddress.Scheme == "https" ? "wss" : "ws", Path = "/v1/responses" }.Uri;
+
+    /// <summary>The local Realtime endpoint, e.g. <c>ws://127.0.0.1:41234/v1/realtime</c> (add <c>?model=sphinx-lm</c>).</summary>
+    public Uri RealtimeUri => new UriBuilder(BaseAddress) { Scheme = BaseAddress.Scheme == "https" ? "wss" : "ws", Path = RealtimeEndpoint.Path }.Uri;
+
+    /// <summary>Open Realtime sessions right now.</summary>
+    public int OpenRealtimeSessions => _realtime?.OpenSessions ?? 0;
 
     public LatencyProfile Profile { get; }
 
@@ -72,6 +81,11 @@ public sealed class TandemServerHost : IAsyncDisposable
         if (options.ContextWindowTokens < 1000)
         {
             throw new ArgumentException($"ContextWindowTokens must be at least 1000, not {options.ContextWindowTokens}.", nameof(options));
+        }
+
+        if (options.Realtime.Enabled)
+        {
+            RealtimeHub.Validate(options.Realtime);
         }
 
         var profile = options.LatencyProfile ?? LatencyProfile.Load(options.Profile);
@@ -127,12 +141,14 @@ public sealed class TandemServerHost : IAsyncDisposable
         app.Use((context, next) => RequestPipeline.InvokeAsync(context, next, state));
         WebSocketEndpoint.Map(app, state);
         HttpResponsesEndpoints.Map(app, state);
+        var realtime = options.Realtime.Enabled ? new RealtimeHub(options, logger, app.Lifetime.ApplicationStopping) : null;
+        RealtimeEndpoint.Map(app, realtime);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)))
             .ToList();
-        return new TandemServerHost(app, store, addresses, profile, scenarios, state);
+        return new TandemServerHost(app, store, addresses, profile, scenarios, state, realtime);
     }
 
     /// <summary>
@@ -193,5 +209,6 @@ public sealed class TandemServerHost : IAsyncDisposable
     {
         await _app.DisposeAsync().ConfigureAwait(false);
         (_store as IDisposable)?.Dispose();
+        _realtime?.Dispose();
     }
 }

@@ -84,4 +84,7 @@ public sealed class TandemServerOptions
     /// times from them). Called on the serving path: keep it short and thread-safe.
     /// </summary>
     public Action<Sessions.ServedResponse>? OnResponseServed { get; set; }
+
+    /// <summary>The local Realtime endpoint (<c>GET /v1/realtime</c>): its models, limits and speech output.</summary>
+    public RealtimeServerOptions Realtime { get; } = new();
 }
