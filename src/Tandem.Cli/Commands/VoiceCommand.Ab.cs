@@ -108,7 +108,12 @@ internal static partial class VoiceCommand
                     secondAsr[arm.Label] = async (pcm, ct) => (await recognizer.RecognizeAsync(pcm, Tandem.Voice.Audio.Pcm16.RealtimeSampleRate, ct).ConfigureAwait(false)).Text;
                 }
 
-                var speaker = new CorpusGenerator(new CorpusOptions { Voices = [.. manifest.Samples.Select(s => s.Voice).Distinct()] });
+                // Speaks the simulated caller's re-asks in the corpus's own voices (Counts only has to be valid: nothing is planned).
+                var speaker = new CorpusGenerator(new CorpusOptions
+                {
+                    Voices = [.. manifest.Samples.Select(s => s.Voice).Distinct()],
+                    Counts = manifest.Samples.Select(s => s.Kind).Distinct().ToDictionary(k => k, _ => 1),
+                });
                 var harness = new AbHarness(first, second, speaker.SpeakAsync, secondAsr, new AbHarnessOptions
                 {
                     Policies = chosen,
@@ -154,6 +159,11 @@ internal static partial class VoiceCommand
 
     private static void WriteTable(AbReport report)
     {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 200; // a log file has no width; keep each row on one line
+        }
+
         var table = new Table().Title($"{Markup.Escape(report.ArmA)} vs {Markup.Escape(report.ArmB)}: {report.Samples} samples")
             .AddColumns("arm", "policy", "exact match", "false accept", "gave up", "1st-attempt capture", "turns to capture", "1st-attempt CER", "latency p50");
         foreach (var s in report.Summaries.Where(s => s.Group == "all"))

@@ -24,6 +24,12 @@ public sealed class FallbackContext
     /// <summary>The value under check; a check may replace it (normalised, or a second recogniser's).</summary>
     public CaptureAttempt Candidate { get; set; }
 
+    /// <summary>
+    /// Whether the policy reads the value back before accepting it: a doubt (two recognisers
+    /// disagreeing) can then be left to the caller's yes or no instead of costing a re-ask.
+    /// </summary>
+    public bool WillConfirm { get; init; }
+
     /// <summary>Caller turns so far, the first attempt included.</summary>
     public int CallerTurns { get; internal set; }
 

@@ -39,7 +39,11 @@ public sealed class FallbackPolicy
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(first);
         options ??= EntityOptions.Default;
-        var context = new FallbackContext(channel, options, new EntityNormalizer(options), first) { CallerTurns = first.CallerTurns };
+        var context = new FallbackContext(channel, options, new EntityNormalizer(options), first)
+        {
+            CallerTurns = first.CallerTurns,
+            WillConfirm = _checks.Any(c => c is ConfirmCheck),
+        };
         var attempts = new List<CaptureAttempt> { first };
         var rung = 0;
         var repeatsLeft = _options.Repeats;

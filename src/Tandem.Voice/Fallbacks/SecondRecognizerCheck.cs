@@ -4,8 +4,10 @@ namespace Tandem.Voice.Fallbacks;
 
 /// <summary>
 /// Has a second recogniser (or an out-of-band transcription) hear the same audio. Agreement passes;
-/// an invalid value is replaced by a valid second reading; two valid readings that differ are
-/// rejected, since one of them is wrong and nothing says which. Spends no caller turn.
+/// an invalid value is replaced by a valid second reading. Two valid readings that differ mean one
+/// of them is wrong and nothing says which: when the policy reads the value back anyway, the
+/// caller's answer settles it (no extra turn); otherwise the value is rejected and asked again.
+/// Spends no caller turn.
 /// </summary>
 public sealed class SecondRecognizerCheck : IFallbackCheck
 {
@@ -41,6 +43,9 @@ public sealed class SecondRecognizerCheck : IFallbackCheck
             case (false, true):
                 context.Note($"second-asr: '{context.Candidate.Value}' is invalid, took '{secondValue}'");
                 context.Candidate = second with { Value = secondValue, Source = CaptureSource.SecondAsr, CallerTurns = 0 };
+                return CheckVerdict.Pass;
+            case (true, true) when context.WillConfirm:
+                context.Note($"second-asr: disagrees ('{firstValue}' vs '{secondValue}'); the read-back decides");
                 return CheckVerdict.Pass;
             case (true, true):
                 context.Note($"second-asr: disagrees ('{firstValue}' vs '{secondValue}')");

@@ -62,14 +62,14 @@ internal sealed class SimulatedCaller(
         return new CaptureAttempt(text, text, CaptureSource.SecondAsr, CallerTurns: 0);
     }
 
-    /// <summary>"Sorry, again?": the caller repeats more slowly, in groups where the kind has them.</summary>
+    /// <summary>"Sorry, again?": the caller repeats just the value (no "my number is"), more slowly, in groups where the kind has them.</summary>
     private async Task<CaptureAttempt> RepeatAsync(int nth, CancellationToken cancellationToken)
     {
         var style = SpokenRenderer.Applies(sample.Kind, SpokenStyle.Grouped) ? SpokenStyle.Grouped : sample.Style;
         var again = sample with
         {
             Id = $"{sample.Id}-repeat{nth}",
-            SpokenText = SpokenRenderer.Render(sample.Kind, sample.CanonicalValue, style, variant: nth),
+            SpokenText = SpokenRenderer.RenderValue(sample.Kind, sample.CanonicalValue, style, variant: nth) + ".",
             Style = style,
             Speed = sample.Speed * 0.85,
         };

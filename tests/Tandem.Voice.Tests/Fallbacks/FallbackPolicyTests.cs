@@ -86,6 +86,21 @@ public sealed class FallbackPolicyTests
     }
 
     [Fact]
+    public async Task SecondRecognizer_DisagreesButPolicyConfirms_TheReadBackDecidesWithoutAReAsk()
+    {
+        var caller = new ScriptedCaller(EntityKind.PhoneNumber, Phone);
+        caller.SecondReadings[Phone] = "+14155550124"; // the weaker second reading is wrong
+
+        var outcome = await FallbackPolicyBuilder.Named("validate+asr2+confirm").RunAsync(caller, Voice(Phone), cancellationToken: Ct);
+
+        Assert.Equal(Phone, outcome.Value);
+        Assert.Empty(caller.Requests);
+        Assert.Single(caller.ReadBacks);
+        Assert.Equal(2, outcome.CallerTurns);
+        Assert.Contains(outcome.Trace, line => line.Contains("the read-back decides", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Confirm_CardNumber_NeverReadBackAndAsksToRepeatInstead()
     {
         const string card = "4000001234567899";
