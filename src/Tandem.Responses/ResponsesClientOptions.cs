@@ -66,6 +66,14 @@ public sealed class ResponsesClientOptions
     /// <summary>Events buffered per lane before the socket reader waits for the consumer (back-pressure).</summary>
     public int LaneEventBuffer { get; set; } = 256;
 
+    /// <summary>
+    /// WebSocket mode: the socket's receive loop hands an event to a waiting reader by running the
+    /// reader's code itself (default), which saves a thread-pool hop per event. Off, every reader
+    /// resumes on the thread pool: choose that when a consumer does heavy synchronous work per
+    /// event, which would otherwise hold up the socket (and the connection's other lanes) meanwhile.
+    /// </summary>
+    public bool DeliverEventsInline { get; set; } = true;
+
     /// <summary>Largest server message accepted on a WebSocket.</summary>
     public int MaxIncomingMessageBytes { get; set; } = 64 * 1024 * 1024;
 

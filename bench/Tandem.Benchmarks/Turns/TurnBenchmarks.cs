@@ -51,6 +51,10 @@ public class TurnBenchmarks
     [BenchmarkCategory("B small turn, WebSocket")]
     public Task<int> TandemWebSocket() => _runner.RunTurnAsync();
 
+    [Benchmark(Description = "Tandem WebSocket, events via thread pool")]
+    [BenchmarkCategory("B small turn, WebSocket")]
+    public Task<int> TandemWebSocketPooled() => _runner.RunTurnAsync();
+
     [Benchmark(Baseline = true, Description = "Raw WebSocket (floor)")]
     [BenchmarkCategory("B small turn, WebSocket")]
     public Task<int> RawWebSocket() => _runner.RunTurnAsync();
@@ -95,6 +99,9 @@ public class TurnBenchmarks
 
     [GlobalSetup(Target = nameof(TandemWebSocket))]
     public Task SetupTandemWebSocket() => SetupAsync(TurnClient.TandemWebSocket, 0);
+
+    [GlobalSetup(Target = nameof(TandemWebSocketPooled))]
+    public Task SetupTandemWebSocketPooled() => SetupAsync(TurnClient.TandemWebSocketPooled, 0);
 
     [GlobalSetup(Target = nameof(RawWebSocket))]
     public Task SetupRawWebSocket() => SetupAsync(TurnClient.RawWebSocket, 0);
@@ -148,6 +155,7 @@ public class TurnBenchmarks
         {
             TurnClient.TandemHttp => new TandemTurnRunner(baseAddress, ResponsesTransportKind.HttpSse, history),
             TurnClient.TandemWebSocket => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history),
+            TurnClient.TandemWebSocketPooled => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history, deliverEventsInline: false),
             TurnClient.RawHttp => new RawHttpTurnRunner(baseAddress, history),
             TurnClient.RawWebSocket => new RawWebSocketTurnRunner(baseAddress),
             TurnClient.OpenAiSdk => new OpenAiSdkTurnRunner(baseAddress, history),

@@ -5,6 +5,9 @@ public enum TurnClient
 {
     TandemHttp,
     TandemWebSocket,
+
+    /// <summary>Tandem over WebSocket with <c>DeliverEventsInline = false</c>: each event resumes its reader on the thread pool.</summary>
+    TandemWebSocketPooled,
     RawHttp,
     RawWebSocket,
     OpenAiSdk,

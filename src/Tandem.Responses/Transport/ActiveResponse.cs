@@ -15,7 +15,7 @@ internal sealed class ActiveResponse(Channel<ResponseStreamEvent> events)
     /// <summary>Set by the receive loop once the terminal event was delivered.</summary>
     public volatile bool TerminalSeen;
 
-    public static Channel<ResponseStreamEvent> CreateEvents(int capacity) => Channel.CreateBounded<ResponseStreamEvent>(new BoundedChannelOptions(capacity)
+    public static Channel<ResponseStreamEvent> CreateEvents(int capacity, bool inline) => Channel.CreateBounded<ResponseStreamEvent>(new BoundedChannelOptions(capacity)
     {
         SingleReader = true,
         SingleWriter = true,
@@ -27,6 +27,6 @@ internal sealed class ActiveResponse(Channel<ResponseStreamEvent> events)
         // socket only by the work it does per event (other lanes of the connection wait that long too).
         // A consumer that blocks its thread until the same stream moves on (sync over async) would
         // now deadlock the connection instead of only wasting a thread.
-        AllowSynchronousContinuations = true,
+        AllowSynchronousContinuations = inline, // ResponsesClientOptions.DeliverEventsInline
     });
 }

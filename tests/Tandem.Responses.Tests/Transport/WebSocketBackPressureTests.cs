@@ -38,12 +38,18 @@ public sealed class WebSocketBackPressureTests : IDisposable
 
     public void Dispose() => Directory.Delete(_scenarios, recursive: true);
 
-    [Fact]
-    public async Task StreamAsync_ConsumerPausesOnALongAnswer_BuffersAtMostLaneEventBufferAndLosesNothing()
+    [Theory]
+    [InlineData(true)] // the receive loop runs a waiting reader itself (the default)
+    [InlineData(false)] // every reader resumes on the thread pool
+    public async Task StreamAsync_ConsumerPausesOnALongAnswer_BuffersAtMostLaneEventBufferAndLosesNothing(bool deliverInline)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await TestServer.StartAsync(o => o.ScenarioDirectory = _scenarios);
-        await using var client = Clients.Create(server, ResponsesTransportKind.WebSocket, o => o.LaneEventBuffer = Buffer);
+        await using var client = Clients.Create(server, ResponsesTransportKind.WebSocket, o =>
+        {
+            o.LaneEventBuffer = Buffer;
+            o.DeliverEventsInline = deliverInline;
+        });
         var accumulator = new ResponseAccumulator();
         var deltas = new StringBuilder();
 

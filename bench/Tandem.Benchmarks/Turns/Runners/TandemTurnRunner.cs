@@ -11,7 +11,7 @@ public sealed class TandemTurnRunner : ITurnRunner
     private readonly ResponsesTransportKind _transport;
     private readonly History? _history;
 
-    public TandemTurnRunner(Uri baseAddress, ResponsesTransportKind transport, History? history)
+    public TandemTurnRunner(Uri baseAddress, ResponsesTransportKind transport, History? history, bool deliverEventsInline = true)
     {
         _transport = transport;
         _history = history;
@@ -20,6 +20,7 @@ public sealed class TandemTurnRunner : ITurnRunner
             BaseUrl = new Uri(baseAddress, "/v1/"),
             Transport = transport, // WebSocket: one connection, the default single lane
             ApiKeys = { LocalServer.ApiKey },
+            DeliverEventsInline = deliverEventsInline,
         });
     }
 
