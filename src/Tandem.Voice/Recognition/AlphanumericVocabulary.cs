@@ -23,6 +23,31 @@ public static class AlphanumericVocabulary
         "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "x-ray", "yankee", "zulu",
     ];
 
+    /// <summary>Numbers said in pairs and phone style ("fifty-five twelve", "eight hundred").</summary>
+    public static IReadOnlyList<string> NumberWords { get; } =
+    [
+        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+    ];
+
+    /// <summary>
+    /// Everyday words callers spell with beside NATO's ("B as in boy", "S as in sugar"): the common
+    /// ones per letter, so an "as in" answer does not fall outside the grammar.
+    /// </summary>
+    public static IReadOnlyList<string> SpellingWords { get; } =
+    [
+        "apple", "alice", "adam", "boy", "bob", "baker", "cat", "car", "dog", "david", "egg", "edward", "frank", "fox",
+        "freddie", "george", "garden", "harry", "house", "ice", "ivan", "jack", "jam", "king", "kite", "london", "lemon",
+        "larry", "mary", "mother", "nancy", "nut", "orange", "oliver", "peter", "pizza", "queen", "robert", "red", "sugar",
+        "sam", "tom", "table", "umbrella", "uncle", "violin", "van", "william", "water", "xylophone", "yellow", "yacht", "zebra",
+    ];
+
+    /// <summary>A name's punctuation, said ("O apostrophe B R I E N", "Smith hyphen Jones").</summary>
+    public static IReadOnlyList<string> NameWords { get; } = ["hyphen", "apostrophe"];
+
+    /// <summary>The commonest words of email domains.</summary>
+    public static IReadOnlyList<string> DomainWords { get; } = ["example", "com", "org", "net", "gmail"];
+
     /// <summary>Repeat words and the spelling connective ("double five", "B as in bravo").</summary>
     public static IReadOnlyList<string> Modifiers { get; } = ["double", "triple", "as in"];
 
@@ -33,11 +58,14 @@ public static class AlphanumericVocabulary
     public static IReadOnlyList<string> FramingPhrases { get; } =
     [
         "my number is", "my phone number is", "the number is", "my code is", "the code is", "my email is",
-        "my email address is", "my name is", "it is", "it's",
+        "my email address is", "my name is", "it is", "it's", "you can reach me on", "my order code is",
+        "the confirmation code is", "the reference is", "the card number is", "my card number is", "my zip code is",
+        "the zip code is", "my surname is", "my last name is", "it's spelled", "the name is", "the address is",
     ];
 
     /// <summary>Every item word or phrase that may repeat in the value part.</summary>
-    public static IReadOnlyList<string> Items { get; } = [.. Digits, .. Letters, .. NatoWords, .. Modifiers, .. EmailWords];
+    public static IReadOnlyList<string> Items { get; } =
+        [.. Digits, .. NumberWords, .. Letters, .. NatoWords, .. SpellingWords, .. Modifiers, .. NameWords, .. EmailWords, .. DomainWords];
 
     /// <summary>The <c>sphinx-alnum</c> grammar: an optional framing phrase, then one or more items.</summary>
     public static string ToJsgf() => BuildJsgf("alnum", FramingPhrases, Items);
