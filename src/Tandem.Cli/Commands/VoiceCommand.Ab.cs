@@ -101,9 +101,12 @@ internal static partial class VoiceCommand
                 await using var second = b.CreateArm(realtime, transcriptionModel);
                 using var recognizers = new RecognizerSet();
                 var secondAsr = new Dictionary<string, Func<ReadOnlyMemory<short>, CancellationToken, ValueTask<string>>>();
-                foreach (var arm in new[] { a, b }.Where(x => x.IsLocal))
+                // The second-asr check's recogniser: a local arm's is the other local profile; a live arm's is the
+                // local alphanumeric grammar, when PocketSphinx is installed (an independent ASR either way).
+                var localAsr = PocketSphinxRecognizer.IsAvailable(out _);
+                foreach (var arm in new[] { a, b }.Where(x => x.IsLocal || localAsr))
                 {
-                    var other = arm.Model == RecognizerProfiles.SphinxLmName ? RecognizerProfiles.SphinxAlnumName : RecognizerProfiles.SphinxLmName;
+                    var other = arm.Model == RecognizerProfiles.SphinxAlnumName ? RecognizerProfiles.SphinxLmName : RecognizerProfiles.SphinxAlnumName;
                     var recognizer = recognizers.Get(other);
                     secondAsr[arm.Label] = async (pcm, ct) => (await recognizer.RecognizeAsync(pcm, Tandem.Voice.Audio.Pcm16.RealtimeSampleRate, ct).ConfigureAwait(false)).Text;
                 }
