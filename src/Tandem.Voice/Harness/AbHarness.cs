@@ -126,6 +126,7 @@ public sealed class AbHarness
                 Accepted = outcome.Accepted,
                 FinalValue = outcome.Value is null ? null : Grade(normalizer, sample.Kind, outcome.Value),
                 CallerTurns = outcome.CallerTurns,
+                ReAsks = outcome.Attempts.Count - 1,
                 Trace = outcome.Trace,
             });
         }

@@ -21,7 +21,7 @@ public sealed record ArmSummary
     /// <summary>Share of samples with no value accepted.</summary>
     public required double GiveUpRate { get; init; }
 
-    /// <summary>Share of samples captured right on the first attempt with no further turn.</summary>
+    /// <summary>Share of samples captured right from the first utterance, without a re-ask.</summary>
     public required double FirstAttemptCapture { get; init; }
 
     /// <summary>Mean caller turns of the samples captured right; null when none was.</summary>

@@ -45,10 +45,14 @@ public sealed record SampleResult
     /// <summary>Accepted but wrong: the error that reaches the business (a wrong order looked up, a wrong number called).</summary>
     public bool FalseAccept => Accepted && FinalValue != Truth;
 
-    /// <summary>Correct on the first attempt, with no further caller turn.</summary>
-    public bool FirstAttemptCapture => Correct && CallerTurns == 1;
+    /// <summary>Correct from the caller's first utterance, without a re-ask (a read-back confirmation may follow).</summary>
+    public bool FirstAttemptCapture => Correct && ReAsks == 0;
 
+    /// <summary>Caller turns in all: the first attempt, re-asks (one per part), read-backs and say-twice repeats.</summary>
     public required int CallerTurns { get; init; }
+
+    /// <summary>How often the policy asked the caller again (repeat, in parts, keypad).</summary>
+    public int ReAsks { get; init; }
 
     /// <summary>The policy's trace (checks, re-asks, decision).</summary>
     public IReadOnlyList<string> Trace { get; init; } = [];

@@ -45,9 +45,11 @@ public sealed class AbHarnessTests : IDisposable
         Assert.Equal(0.0, all[("A", "validate+asr2+confirm")].FalseAcceptRate);
         Assert.Equal(1.0, all[("B", "none")].ExactMatch); // spoken words are graded after canonicalisation
         Assert.Equal(0.5, all[("A", "none")].FirstAttemptCapture);
+        Assert.Equal(0.5, all[("A", "validate+asr2+confirm")].FirstAttemptCapture); // s2: right at once, a read-back is not a re-ask
 
         var s1 = report.Results.Single(r => r.SampleId == "s1" && r.Arm == "A" && r.Policy == "validate+asr2+confirm");
         Assert.Equal(4, s1.CallerTurns); // attempt, "no", repeat, "yes"
+        Assert.Equal(1, s1.ReAsks);
         Assert.Equal("+14155550124", s1.FirstValue);
         Assert.Equal(1.0 / 12, s1.FirstCer, 10); // one digit of the 12 characters of +14155550124
 
