@@ -82,7 +82,8 @@ public sealed class AbHarness
             progress?.Report(Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
 
-        var ordered = results.OrderBy(r => r.SampleId, StringComparer.Ordinal).ThenBy(r => r.Arm, StringComparer.Ordinal).ThenBy(r => PolicyIndex(r.Policy)).ToList();
+        var policyOrder = _options.Policies.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        var ordered = results.OrderBy(r => r.SampleId, StringComparer.Ordinal).ThenBy(r => r.Arm, StringComparer.Ordinal).ThenBy(r => policyOrder[r.Policy]).ToList();
         return new AbReport
         {
             CreatedAt = _time.GetUtcNow(),
@@ -143,8 +144,6 @@ public sealed class AbHarness
         var normalized = normalizer.Normalize(kind, value).Value;
         return normalized.Length > 0 ? normalized : value.Trim();
     }
-
-    private int PolicyIndex(string name) => _options.Policies.Select((p, i) => (p, i)).First(x => x.p.Name == name).i;
 
     private List<ArmSummary> Summarize(List<SampleResult> results)
     {
