@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Tandem.Responses.Protocol;
-
 namespace Tandem.Responses.Transport;
 
 /// <summary>One response in flight per lane; a bounded number waiting behind it.</summary>
@@ -8,7 +5,7 @@ internal sealed class LaneGate
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _waiting;
-    private Channel<ResponseStreamEvent>? _idleEvents;
+    private LaneBuffer? _idleEvents;
 
     public async ValueTask EnterAsync(int maxQueued, string lane, CancellationToken cancellationToken)
     {
@@ -40,7 +37,7 @@ internal sealed class LaneGate
     /// gate takes or gives one; a buffer is given back only empty, open, and out of the reach of the
     /// connection it served (see WebSocketTransport.StreamAsync).
     /// </summary>
-    public Channel<ResponseStreamEvent>? TakeIdleEvents() => Interlocked.Exchange(ref _idleEvents, null);
+    public LaneBuffer? TakeIdleEvents() => Interlocked.Exchange(ref _idleEvents, null);
 
-    public void GiveIdleEvents(Channel<ResponseStreamEvent> events) => Volatile.Write(ref _idleEvents, events);
+    public void GiveIdleEvents(LaneBuffer events) => Volatile.Write(ref _idleEvents, events);
 }

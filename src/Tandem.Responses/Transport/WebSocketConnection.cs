@@ -55,15 +55,31 @@ internal sealed class WebSocketConnection(ClientWebSocket socket, long generatio
 
     public ICollection<ActiveResponse> Active => _active.Values;
 
+    /// <summary>Receive loop only: the responses written to since the last <see cref="FlushAll"/>.</summary>
+    public List<ActiveResponse> Unflushed { get; } = [];
+
+    /// <summary>Receive loop only: wakes the readers of every lane written to since the last flush.</summary>
+    public void FlushAll()
+    {
+        var unflushed = Unflushed;
+        for (var i = 0; i < unflushed.Count; i++)
+        {
+            unflushed[i].Unflushed = false;
+            unflushed[i].Events.Flush();
+        }
+
+        unflushed.Clear();
+    }
+
     /// <summary>Diagnostics (tests): events received for <paramref name="lane"/> that its consumer has not read yet.</summary>
-    public int BufferedEvents(string lane) => _active.TryGetValue(lane, out var response) ? response.Events.Reader.Count : 0;
+    public int BufferedEvents(string lane) => _active.TryGetValue(lane, out var response) ? response.Events.Count : 0;
 
     /// <summary>Ends every unfinished response with <paramref name="error"/>.</summary>
     public void FailAll(Exception error)
     {
         foreach (var response in _active.Values)
         {
-            response.Events.Writer.TryComplete(error);
+            response.Events.TryComplete(error);
         }
     }
 }

@@ -15,12 +15,19 @@ namespace Tandem.Responses.Transport;
 /// </summary>
 internal sealed partial class WebSocketTransport
 {
+    /// <summary>
+    /// Frames read while more were ready at once before the lanes are woken anyway: it bounds how
+    /// long a long burst holds back its first event (parsing an event takes ~1 µs).
+    /// </summary>
+    private const int MaxBurst = 32;
+
     private async Task ReceiveLoopAsync(WebSocketConnection connection)
     {
         var socket = connection.Socket;
         var token = connection.Lifetime.Token;
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         var count = 0;
+        var burst = 0;
         Exception? failure = null;
         try
         {
@@ -39,10 +46,19 @@ internal sealed partial class WebSocketTransport
                     buffer = bigger;
                 }
 
-                var result = await socket.ReceiveAsync(buffer.AsMemory(count), token).ConfigureAwait(false);
+                var receive = socket.ReceiveAsync(buffer.AsMemory(count), token);
+                if (!receive.IsCompleted || connection.Unflushed.Count > 0 && ++burst >= MaxBurst)
+                {
+                    // The socket has nothing more ready (or a long burst has run): let the lanes read.
+                    connection.FlushAll();
+                    burst = 0;
+                }
+
+                var result = await receive.ConfigureAwait(false);
                 Volatile.Write(ref connection.LastActivity, _time.GetTimestamp());
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    connection.FlushAll(); // what came before the close is read while it is answered
                     connection.CloseStatus = socket.CloseStatus;
                     connection.CloseReason = $"the server closed the WebSocket ({(int?)socket.CloseStatus} {socket.CloseStatusDescription})";
                     if (socket.State == WebSocketState.CloseReceived)
@@ -108,7 +124,7 @@ internal sealed partial class WebSocketTransport
         var lane = evt.StreamId ?? string.Empty;
         if (connection.TryGet(lane, out var active))
         {
-            await DeliverAsync(active, evt, cancellationToken).ConfigureAwait(false);
+            await DeliverAsync(connection, active, evt, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -117,7 +133,7 @@ internal sealed partial class WebSocketTransport
             // A connection-level error (e.g. the connection's age limit): every waiting lane gets it.
             foreach (var waiting in connection.Active)
             {
-                await DeliverAsync(waiting, evt, cancellationToken).ConfigureAwait(false);
+                await DeliverAsync(connection, waiting, evt, cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -126,27 +142,35 @@ internal sealed partial class WebSocketTransport
         Log.EventWithoutLane(_logger, evt.Type, lane);
     }
 
-    private static async ValueTask DeliverAsync(ActiveResponse active, ResponseStreamEvent evt, CancellationToken cancellationToken)
+    private static async ValueTask DeliverAsync(WebSocketConnection connection, ActiveResponse active, ResponseStreamEvent evt, CancellationToken cancellationToken)
     {
         if (active.TerminalSeen)
         {
             return;
         }
 
-        var terminal = evt.IsTerminal;
-        if (terminal)
+        if (evt.IsTerminal)
         {
             active.TerminalSeen = true;
         }
 
-        try
+        // The buffer is not completed after the terminal event: its reader stops there, and an open
+        // buffer can serve the lane's next response (ActiveResponse). The reader is woken by the
+        // next flush (ReceiveLoopAsync), or now when the buffer is full and this must wait for room.
+        var events = active.Events;
+        while (!events.TryWrite(evt))
         {
-            // The buffer is not completed after the terminal event: its reader stops there, and an
-            // open buffer can serve the lane's next response (ActiveResponse).
-            await active.Events.Writer.WriteAsync(evt, cancellationToken).ConfigureAwait(false);
+            connection.FlushAll();
+            if (!await events.WaitToWriteAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return; // completed: nothing reads it
+            }
         }
-        catch (System.Threading.Channels.ChannelClosedException)
+
+        if (!active.Unflushed)
         {
+            active.Unflushed = true;
+            connection.Unflushed.Add(active);
         }
     }
 }

@@ -61,25 +61,17 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
             {
                 await SendAsync(connection, request, laneId.Length > 0 ? laneId : null, cancellationToken).ConfigureAwait(false);
 
-                var reader = active.Events.Reader;
                 while (true)
                 {
+                    // A burst of events is read without waiting: only an empty buffer waits for the
+                    // receive loop's next flush.
                     ResponseStreamEvent evt;
-                    try
+                    while (!events.TryRead(out evt))
                     {
-                        if (!await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                        if (!await events.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
                         {
                             throw new ResponsesConnectionException("The WebSocket closed before the response ended.");
                         }
-
-                        if (!reader.TryRead(out evt!))
-                        {
-                            continue;
-                        }
-                    }
-                    catch (System.Threading.Channels.ChannelClosedException ex) when (ex.InnerException is not null)
-                    {
-                        throw ex.InnerException;
                     }
 
                     readTerminal = evt.IsTerminal;
@@ -113,7 +105,7 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
                     // out of reach of the connection's FailAll (which lists the lanes after setting Closed),
                     // and the receive loop delivers only to this response's ActiveResponse, which drops
                     // whatever follows the terminal event: the lane's next response can fill it.
-                    if (readTerminal && !connection.Closed && events.Reader.Count == 0 && !events.Reader.Completion.IsCompleted)
+                    if (readTerminal && !connection.Closed && events.Count == 0 && !events.IsCompleted)
                     {
                         gate.GiveIdleEvents(events);
                     }
@@ -148,9 +140,10 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
         try
         {
             using var timeout = new CancellationTokenSource(_options.ReceiveIdleTimeout, _time);
-            await foreach (var evt in active.Events.Reader.ReadAllAsync(timeout.Token).ConfigureAwait(false))
+            var events = active.Events;
+            while (await events.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
             {
-                if (evt.IsTerminal)
+                if (events.TryRead(out var evt) && evt.IsTerminal)
                 {
                     break; // the receive loop drops whatever follows it
                 }
