@@ -14,7 +14,7 @@ internal sealed class ContentPartListConverter : JsonConverter<List<ContentPart>
     public override List<ContentPart>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadList(ref reader, options);
 
     public override void Write(Utf8JsonWriter writer, List<ContentPart> value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, (JsonTypeInfo<List<ContentPart>>)options.GetTypeInfo(typeof(List<ContentPart>)));
+        JsonSerializer.Serialize(writer, value, TypeInfoCache<List<ContentPart>>.Get(options));
 
     /// <summary>Reads the array the reader is on (the serializer has buffered all of it: a converter's value always is).</summary>
     internal static List<ContentPart> ReadList(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -24,7 +24,7 @@ internal sealed class ContentPartListConverter : JsonConverter<List<ContentPart>
             throw new JsonException(); // the serializer words it: "could not be converted to List<ContentPart>", with the path
         }
 
-        var info = (JsonTypeInfo<ContentPart>)options.GetTypeInfo(typeof(ContentPart));
+        var info = TypeInfoCache<ContentPart>.Get(options);
         var parts = new List<ContentPart>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {

@@ -21,5 +21,5 @@ internal sealed class IsolatedConverter<T> : JsonConverter<T>
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value, Info(options));
 
-    private static JsonTypeInfo<T> Info(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    private static JsonTypeInfo<T> Info(JsonSerializerOptions options) => TypeInfoCache<T>.Get(options);
 }

@@ -23,7 +23,7 @@ internal sealed class IsolatedListConverter<T> : JsonConverter<List<T>>
             throw new JsonException(); // the serializer words it: "could not be converted to List<T>", with the path
         }
 
-        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var info = TypeInfoCache<T>.Get(options);
         var list = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -34,5 +34,5 @@ internal sealed class IsolatedListConverter<T> : JsonConverter<List<T>>
     }
 
     public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, (JsonTypeInfo<List<T>>)options.GetTypeInfo(typeof(List<T>)));
+        JsonSerializer.Serialize(writer, value, TypeInfoCache<List<T>>.Get(options));
 }

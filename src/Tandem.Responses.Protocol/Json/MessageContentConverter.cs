@@ -23,6 +23,6 @@ public sealed class MessageContentConverter : JsonConverter<MessageContent>
             return;
         }
 
-        JsonSerializer.Serialize(writer, value.Parts ?? [], (JsonTypeInfo<List<ContentPart>>)options.GetTypeInfo(typeof(List<ContentPart>)));
+        JsonSerializer.Serialize(writer, value.Parts ?? [], TypeInfoCache<List<ContentPart>>.Get(options));
     }
 }

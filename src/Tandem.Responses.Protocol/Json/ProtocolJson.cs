@@ -30,7 +30,7 @@ public static class ProtocolJson
         SkipValidation = true,
     };
 
-    public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    public static JsonTypeInfo<T> Info<T>() => TypeInfoCache<T>.Get(Options);
 
     public static byte[] SerializeToUtf8Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Info<T>());
 

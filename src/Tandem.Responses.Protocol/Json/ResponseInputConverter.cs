@@ -11,7 +11,7 @@ public sealed class ResponseInputConverter : JsonConverter<ResponseInput>
     {
         JsonTokenType.Null => null,
         JsonTokenType.String => new ResponseInput(reader.GetString()!),
-        JsonTokenType.StartArray => new ResponseInput(JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<List<ResponseItem>>)options.GetTypeInfo(typeof(List<ResponseItem>)))!),
+        JsonTokenType.StartArray => new ResponseInput(JsonSerializer.Deserialize(ref reader, TypeInfoCache<List<ResponseItem>>.Get(options))!),
         _ => throw new JsonException($"'input' must be a string or an array of items, not {reader.TokenType}."),
     };
 
@@ -23,6 +23,6 @@ public sealed class ResponseInputConverter : JsonConverter<ResponseInput>
             return;
         }
 
-        JsonSerializer.Serialize(writer, value.Items ?? [], (JsonTypeInfo<List<ResponseItem>>)options.GetTypeInfo(typeof(List<ResponseItem>)));
+        JsonSerializer.Serialize(writer, value.Items ?? [], TypeInfoCache<List<ResponseItem>>.Get(options));
     }
 }

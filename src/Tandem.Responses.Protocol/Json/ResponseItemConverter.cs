@@ -72,5 +72,5 @@ public sealed class ResponseItemConverter : JsonConverter<ResponseItem>
         where T : class =>
         JsonSerializer.Deserialize(ref reader, Info<T>(options)) ?? throw new JsonException("Item is null.");
 
-    private static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    private static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => TypeInfoCache<T>.Get(options);
 }

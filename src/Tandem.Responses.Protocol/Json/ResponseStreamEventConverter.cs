@@ -55,5 +55,5 @@ public sealed class ResponseStreamEventConverter : JsonConverter<ResponseStreamE
 
     private static T Deserialize<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
         where T : ResponseStreamEvent =>
-        JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T))) ?? throw new JsonException("Event is null.");
+        JsonSerializer.Deserialize(ref reader, TypeInfoCache<T>.Get(options)) ?? throw new JsonException("Event is null.");
 }
