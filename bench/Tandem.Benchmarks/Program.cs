@@ -7,6 +7,15 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // Plain loops for whole-process tools (bench/count-instructions.sh), outside BenchmarkDotNet.
+        switch (args.FirstOrDefault())
+        {
+            case "serve":
+                return await Turns.TurnLoop.ServeAsync().ConfigureAwait(false);
+            case "turns":
+                return await Turns.TurnLoop.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         // The server runs here, in the BenchmarkDotNet host, and not in the benchmark processes
         // (which inherit the variable): their CPU and allocation figures are then the client's alone.
         Tandem.Server.TandemServerHost? server = null;

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using Tandem.Benchmarks.Infrastructure;
+using Tandem.Benchmarks.Turns.Runners;
+using Tandem.Responses;
+
+namespace Tandem.Benchmarks.Turns;
+
+/// <summary>
+/// <c>turns CLIENT COUNT [HISTORY_BYTES]</c>: runs the turn benchmarks' clients in a plain loop, for
+/// tools that watch a whole process, such as an instruction count (<c>bench/count-instructions.sh</c>
+/// runs it under valgrind twice with different counts: the difference is the cost of the extra
+/// turns alone, free of start-up, JIT and warm-up). The server is the one <see cref="LocalServer.BaseUrlVariable"/>
+/// names (<c>serve</c> starts one and prints its address), so only the client is measured.
+/// </summary>
+public static class TurnLoop
+{
+    /// <summary>Turns run before the counted ones: connections, pools and caches are warm by then.</summary>
+    private const int WarmUpTurns = 200;
+
+    public static async Task<int> ServeAsync()
+    {
+        await using var server = await LocalServer.StartAsync().ConfigureAwait(false);
+        Console.WriteLine(server.BaseAddress);
+        await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
+        return 0;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length is < 2 or > 3
+            || !Enum.TryParse<TurnClient>(args[0], ignoreCase: true, out var client)
+            || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || (args.Length == 3 && !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            await Console.Error.WriteLineAsync($"usage: turns CLIENT COUNT [HISTORY_BYTES], CLIENT one of {string.Join(", ", Enum.GetNames<TurnClient>())}").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (Environment.GetEnvironmentVariable(LocalServer.BaseUrlVariable) is not { Length: > 0 } url)
+        {
+            await Console.Error.WriteLineAsync($"turns: set {LocalServer.BaseUrlVariable} to a server's address (start one with 'serve'), so that the server's work is not counted with the client's.").ConfigureAwait(false);
+            return 2;
+        }
+
+        var history = args.Length == 3 && int.Parse(args[2], CultureInfo.InvariantCulture) is > 0 and var bytes
+            ? History.Build(bytes, bytes >= 200 * 1024 ? 4 * 1024 : 1800) // as TurnBenchmarks builds them
+            : null;
+        var baseAddress = new Uri(url);
+        ITurnRunner runner = client switch
+        {
+            TurnClient.TandemHttp => new TandemTurnRunner(baseAddress, ResponsesTransportKind.HttpSse, history),
+            TurnClient.TandemWebSocket => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history),
+            TurnClient.TandemWebSocketPooled => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history, deliverEventsInline: false),
+            TurnClient.RawHttp => new RawHttpTurnRunner(baseAddress, history),
+            TurnClient.RawWebSocket => history is null ? new RawWebSocketTurnRunner(baseAddress) : throw new NotSupportedException("The raw WebSocket client sends no history."),
+            TurnClient.OpenAiSdk => new OpenAiSdkTurnRunner(baseAddress, history),
+            _ => throw new ArgumentOutOfRangeException(nameof(args)),
+        };
+
+        await using (runner.ConfigureAwait(false))
+        {
+            await runner.InitializeAsync().ConfigureAwait(false);
+            for (var i = 0; i < WarmUpTurns; i++)
+            {
+                await runner.RunTurnAsync().ConfigureAwait(false);
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            for (var i = 0; i < count; i++)
+            {
+                await runner.RunTurnAsync().ConfigureAwait(false);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{client}: {count} turns in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms"));
+        }
+
+        return 0;
+    }
+}
