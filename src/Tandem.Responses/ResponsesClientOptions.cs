@@ -67,10 +67,11 @@ public sealed class ResponsesClientOptions
     public int LaneEventBuffer { get; set; } = 256;
 
     /// <summary>
-    /// WebSocket mode: the socket's receive loop hands an event to a waiting reader by running the
-    /// reader's code itself (default), which saves a thread-pool hop per event. Off, every reader
-    /// resumes on the thread pool: choose that when a consumer does heavy synchronous work per
-    /// event, which would otherwise hold up the socket (and the connection's other lanes) meanwhile.
+    /// WebSocket mode: the socket's receive loop wakes a waiting reader once per burst of frames (when
+    /// the socket has nothing more ready) and, by default, runs the reader's code itself, which saves
+    /// a thread-pool hop per burst. Off, every reader resumes on the thread pool: choose that when a
+    /// consumer does heavy synchronous work per event, which would otherwise hold up the socket (and
+    /// the connection's other lanes) meanwhile.
     /// </summary>
     public bool DeliverEventsInline { get; set; } = true;
 
