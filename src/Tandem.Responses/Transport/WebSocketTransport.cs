@@ -109,6 +109,13 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
                     {
                         gate.GiveIdleEvents(events);
                     }
+                    else if (!readTerminal)
+                    {
+                        // Left early after the receive loop had the terminal event: the loop may be
+                        // waiting for room in this buffer (full), and nothing will read it again.
+                        // Completing it releases the loop; the buffer is not reused.
+                        events.TryComplete();
+                    }
                 }
             }
         }

@@ -108,6 +108,44 @@ public sealed class LaneBufferReuseTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StreamAsync_LeftEarlyWhileTheTerminalEventWaitsForRoom_OtherLanesGoOn(bool deliverInline)
+    {
+        // The receive loop has the terminal event but the lane's buffer is full; the caller leaves.
+        // Nothing reads that buffer again, so it must not keep the socket's reader waiting for room.
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await TestServer.StartAsync();
+        int perTurn;
+        await using (var probe = Clients.Create(server, ResponsesTransportKind.WebSocket))
+        {
+            perTurn = (await CollectAsync(probe, null, ct)).Count;
+        }
+
+        var room = perTurn - 2;
+        await using var client = Clients.Create(server, ResponsesTransportKind.WebSocket, o =>
+        {
+            o.MultiLane = true;
+            o.LaneEventBuffer = room;
+            o.DeliverEventsInline = deliverInline;
+        });
+        await using (var events = client.StreamAsync(Request(), new ResponseCallOptions { Lane = "a" }, ct).GetAsyncEnumerator(ct))
+        {
+            Assert.True(await events.MoveNextAsync()); // one read, `room` buffered, the terminal event waits
+            for (var i = 0; i < 250 && client.BufferedEvents("a") < room; i++)
+            {
+                await Task.Delay(20, ct);
+            }
+
+            Assert.Equal(room, client.BufferedEvents("a"));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30)); // a wedged connection would never answer
+        AssertWholeResponse(await CollectAsync(client, "b", timeout.Token));
+    }
+
     private static ResponseCreateRequest Request() => new() { Model = "scenario/hello", Input = "Hi!", Store = false };
 
     private static async Task<List<ResponseStreamEvent>> CollectAsync(ResponsesClient client, string? lane, CancellationToken ct)
