@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Instructions per turn of the turn benchmarks' clients, counted by valgrind. Unlike time on a
-# shared machine, the count repeats to within ~0.1% between runs, so it shows small changes.
+# shared machine, the count repeats to within ~2% between runs, so it shows changes of a few percent.
 #
 #   bench/count-instructions.sh [CLIENT ...]     (default: RawWebSocket TandemWebSocket RawHttp TandemHttp)
 #   HISTORY_BYTES=204800 bench/count-instructions.sh RawHttp TandemHttp
