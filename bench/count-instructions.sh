@@ -24,8 +24,13 @@ for _ in $(seq 100); do [ -s "$out/url" ] && break; sleep 0.2; done
 export TANDEM_BENCH_BASE_URL
 TANDEM_BENCH_BASE_URL=$(head -1 "$out/url")
 
-# Fully optimised code from the start (no tier-up while counting); idle thread-pool workers do not
-# spin (spinning is waiting, not work); a large first generation (fewer collections to vary).
+# Fully optimised code from the start (no tier-up while counting: with tiering on, the JIT's work
+# and the instrumented tier leak into the difference, ~1M instructions per turn even for the raw
+# client). The price: the framework runs its precompiled (ReadyToRun) code throughout, without the
+# tier-1 recompilation and dynamic PGO a long-running process gets, so absolute counts are higher
+# than in production; compare clients and commits with each other, not with wall time. Idle
+# thread-pool workers do not spin (spinning is waiting, not work); a large first generation (fewer
+# collections to vary).
 export DOTNET_TieredCompilation=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_GCgen0size=0x4000000
 
 count() {
