@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Instructions per turn of the turn benchmarks' clients, counted by valgrind. Unlike time on a
-# shared machine, the count repeats to within ~2% between runs, so it shows changes of a few percent.
+# shared machine the count is far steadier (Tandem's repeat to ~2%; the raw floors, mostly socket
+# reads whose waits depend on timing, to ~15%), so it shows changes of a few percent.
 #
 #   bench/count-instructions.sh [CLIENT ...]     (default: RawWebSocket TandemWebSocket RawHttp TandemHttp)
 #   HISTORY_BYTES=204800 bench/count-instructions.sh RawHttp TandemHttp
@@ -16,7 +17,8 @@ clients=("$@")
 command -v valgrind >/dev/null || { echo "count-instructions: valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }
 
 out=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$out"' EXIT
+server=
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$out"' EXIT
 dotnet build -c Release bench/Tandem.Benchmarks -o "$out/bin" -v quiet -nologo >/dev/null
 dotnet "$out/bin/Tandem.Benchmarks.dll" serve > "$out/url" &
 server=$!

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Tandem.Benchmarks.Infrastructure;
 using Tandem.Benchmarks.Turns.Runners;
 using Tandem.Responses;
@@ -20,10 +21,21 @@ public static class TurnLoop
 
     public static async Task<int> ServeAsync()
     {
+        // The server's host takes SIGTERM/SIGINT for its own shutdown (and then keeps the process
+        // alive): end on either explicitly, or a script's `kill` would leave the server running.
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         await using var server = await LocalServer.StartAsync().ConfigureAwait(false);
         Console.WriteLine(server.BaseAddress);
-        await Task.Delay(Timeout.Infinite).ConfigureAwait(false);
+        await stop.Task.ConfigureAwait(false);
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true; // exit through the disposal above, not mid-request
+            stop.TrySetResult();
+        }
     }
 
     public static async Task<int> RunAsync(string[] args)

@@ -7,7 +7,7 @@ using Tandem.Responses.Protocol.Json;
 namespace Tandem.Responses.Transport;
 
 /// <summary>
-/// A request body serialised once into a buffer rented from the shared pool and returned on
+/// A request body serialised once into a buffer rented from a pool and returned on
 /// dispose: a 200 KB history resent every turn costs no large-object-heap allocation, and the
 /// exact length is known (no chunked encoding).
 /// </summary>
@@ -19,10 +19,18 @@ internal sealed class PooledJsonContent : HttpContent
     [ThreadStatic]
     private static Utf8JsonWriter? t_json;
 
-    // The size of the last body written on this thread: a resent history is about as long as the
-    // last one, so its buffer is rented at that size rather than grown by doubling from 4 KB.
-    [ThreadStatic]
-    private static int t_sizeHint;
+    // The size of the last body written: a resent history is about as long as the last one, so its
+    // buffer is rented at that size rather than grown by doubling from 4 KB. Shared, not per thread:
+    // a body is written on whichever thread the caller runs on, and a thread new to it would grow
+    // through every size again.
+    private static int s_sizeHint;
+
+    // Bodies come from a pool of their own: the shared pool keeps an array per size in the
+    // returning thread's local slot first, so a thread that did not write the last bodies finds
+    // none and allocates a new one (on the large-object heap from 85 KB). This pool has no
+    // per-thread slots: whichever thread writes next gets the array the last body returned.
+    private static readonly ArrayPool<byte> BodyPool = ArrayPool<byte>.Create(maxArrayLength: 64 * 1024 * 1024, maxArraysPerBucket: 16);
+
     private byte[]? _buffer;
     private readonly int _length;
 
@@ -41,7 +49,7 @@ internal sealed class PooledJsonContent : HttpContent
     /// </summary>
     public static PooledJsonContent Create<T>(T value, ReadOnlySpan<byte> extraMember)
     {
-        var writer = new PooledBufferWriter(t_sizeHint);
+        var writer = new PooledBufferWriter(Volatile.Read(ref s_sizeHint));
         var json = t_json;
         t_json = null; // not shared with a serialisation this one might start
         if (json is null)
@@ -77,7 +85,7 @@ internal sealed class PooledJsonContent : HttpContent
         }
 
         var content = new PooledJsonContent(writer.Detach(out var length), length);
-        t_sizeHint = length;
+        Volatile.Write(ref s_sizeHint, length);
         return content;
     }
 
@@ -100,7 +108,7 @@ internal sealed class PooledJsonContent : HttpContent
     {
         if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            BodyPool.Return(buffer);
         }
 
         base.Dispose(disposing);
@@ -111,7 +119,7 @@ internal sealed class PooledJsonContent : HttpContent
     /// <summary>An <see cref="IBufferWriter{T}"/> over pooled arrays that grows by renting.</summary>
     private sealed class PooledBufferWriter(int sizeHint) : IBufferWriter<byte>
     {
-        private byte[] _array = ArrayPool<byte>.Shared.Rent(Math.Clamp(sizeHint + 256, 4096, 1024 * 1024));
+        private byte[] _array = BodyPool.Rent(Math.Clamp(sizeHint + 256, 4096, 1024 * 1024));
         private int _written;
 
         /// <summary>Turns the object written, <c>{…}</c>, into <c>{…,member}</c>.</summary>
@@ -142,7 +150,7 @@ internal sealed class PooledJsonContent : HttpContent
             _array = [];
             if (array.Length > 0)
             {
-                ArrayPool<byte>.Shared.Return(array);
+                BodyPool.Return(array);
             }
         }
 
@@ -176,9 +184,9 @@ internal sealed class PooledJsonContent : HttpContent
                 return;
             }
 
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _array.Length * 2));
+            var bigger = BodyPool.Rent(Math.Max(needed, _array.Length * 2));
             _array.AsSpan(0, _written).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_array);
+            BodyPool.Return(_array);
             _array = bigger;
         }
     }
