@@ -47,7 +47,7 @@ internal sealed partial class WebSocketTransport
                 }
 
                 var receive = socket.ReceiveAsync(buffer.AsMemory(count), token);
-                if (!receive.IsCompleted || connection.Unflushed.Count > 0 && ++burst >= MaxBurst)
+                if (!receive.IsCompleted || (connection.Unflushed.Count > 0 && ++burst >= MaxBurst))
                 {
                     // The socket has nothing more ready (or a long burst has run): let the lanes read.
                     connection.FlushAll();
