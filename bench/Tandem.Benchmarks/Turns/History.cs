@@ -32,6 +32,12 @@ public sealed class History
     /// Adds rounds whose tool outputs are about <paramref name="outputBytes"/> long until the input
     /// is at least <paramref name="targetBytes"/> of JSON.
     /// </summary>
+    /// <summary>
+    /// The history the turn benchmarks resend for a target size: tool outputs of ~4 KB from 200 KB
+    /// up (the large history), one ~1.8 KB output below (a single round: the small one).
+    /// </summary>
+    public static History ForTarget(int targetBytes) => Build(targetBytes, targetBytes >= 200 * 1024 ? 4 * 1024 : 1800);
+
     public static History Build(int targetBytes, int outputBytes)
     {
         var items = new List<ResponseItem>();

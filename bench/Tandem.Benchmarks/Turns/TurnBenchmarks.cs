@@ -2,7 +2,6 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Tandem.Benchmarks.Infrastructure;
 using Tandem.Benchmarks.Turns.Runners;
-using Tandem.Responses;
 
 namespace Tandem.Benchmarks.Turns;
 
@@ -147,20 +146,11 @@ public class TurnBenchmarks
         if (historyBytes > 0)
         {
             // Tool outputs of ~4 KB for the large history; one ~1.8 KB output makes the small one (a single round).
-            history = History.Build(historyBytes, historyBytes >= LargeHistoryBytes ? 4 * 1024 : 1800);
+            history = History.ForTarget(historyBytes);
             Console.WriteLine($"// history: {history.Items.Count} items, {history.JsonBytes} bytes of input JSON");
         }
 
-        _runner = client switch
-        {
-            TurnClient.TandemHttp => new TandemTurnRunner(baseAddress, ResponsesTransportKind.HttpSse, history),
-            TurnClient.TandemWebSocket => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history),
-            TurnClient.TandemWebSocketPooled => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history, deliverEventsInline: false),
-            TurnClient.RawHttp => new RawHttpTurnRunner(baseAddress, history),
-            TurnClient.RawWebSocket => new RawWebSocketTurnRunner(baseAddress),
-            TurnClient.OpenAiSdk => new OpenAiSdkTurnRunner(baseAddress, history),
-            _ => throw new ArgumentOutOfRangeException(nameof(client)),
-        };
+        _runner = TurnRunners.Create(client, baseAddress, history);
 
         await _runner.InitializeAsync().ConfigureAwait(false);
         var events = 0;

@@ -6,7 +6,7 @@ public enum TurnClient
     TandemHttp,
     TandemWebSocket,
 
-    /// <summary>Tandem over WebSocket with <c>DeliverEventsInline = false</c>: each event resumes its reader on the thread pool.</summary>
+    /// <summary>Tandem over WebSocket with <c>DeliverEventsInline = false</c>: each burst of events resumes its reader on the thread pool.</summary>
     TandemWebSocketPooled,
     RawHttp,
     RawWebSocket,

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Tandem.Benchmarks.Infrastructure;
 using Tandem.Benchmarks.Turns.Runners;
-using Tandem.Responses;
 
 namespace Tandem.Benchmarks.Turns;
 
@@ -40,10 +39,11 @@ public static class TurnLoop
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var historyBytes = 0;
         if (args.Length is < 2 or > 3
             || !Enum.TryParse<TurnClient>(args[0], ignoreCase: true, out var client)
             || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            || (args.Length == 3 && !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            || (args.Length == 3 && !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out historyBytes)))
         {
             await Console.Error.WriteLineAsync($"usage: turns CLIENT COUNT [HISTORY_BYTES], CLIENT one of {string.Join(", ", Enum.GetNames<TurnClient>())}").ConfigureAwait(false);
             return 2;
@@ -55,20 +55,7 @@ public static class TurnLoop
             return 2;
         }
 
-        var history = args.Length == 3 && int.Parse(args[2], CultureInfo.InvariantCulture) is > 0 and var bytes
-            ? History.Build(bytes, bytes >= 200 * 1024 ? 4 * 1024 : 1800) // as TurnBenchmarks builds them
-            : null;
-        var baseAddress = new Uri(url);
-        ITurnRunner runner = client switch
-        {
-            TurnClient.TandemHttp => new TandemTurnRunner(baseAddress, ResponsesTransportKind.HttpSse, history),
-            TurnClient.TandemWebSocket => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history),
-            TurnClient.TandemWebSocketPooled => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history, deliverEventsInline: false),
-            TurnClient.RawHttp => new RawHttpTurnRunner(baseAddress, history),
-            TurnClient.RawWebSocket => history is null ? new RawWebSocketTurnRunner(baseAddress) : throw new NotSupportedException("The raw WebSocket client sends no history."),
-            TurnClient.OpenAiSdk => new OpenAiSdkTurnRunner(baseAddress, history),
-            _ => throw new ArgumentOutOfRangeException(nameof(args)),
-        };
+        var runner = TurnRunners.Create(client, new Uri(url), historyBytes > 0 ? History.ForTarget(historyBytes) : null);
 
         await using (runner.ConfigureAwait(false))
         {

@@ -14,15 +14,4 @@ internal sealed class ActiveResponse(LaneBuffer events)
 
     /// <summary>Receive loop only: events were written since the last flush.</summary>
     public bool Unflushed;
-
-    /// <summary>
-    /// A lane's buffer. Inline (<see cref="ResponsesClientOptions.DeliverEventsInline"/>), the receive
-    /// loop runs a woken reader itself instead of queueing it to the thread pool: one thread-pool hop
-    /// (a wake-up, and a worker spinning for work) less per burst. The reader runs until its next
-    /// await that does not complete at once, so it delays the socket only by the work it does (other
-    /// lanes of the connection wait that long too). A consumer that blocks its thread until the same
-    /// stream moves on (sync over async) would then deadlock the connection instead of only wasting
-    /// a thread. A slow consumer slows the socket reader: memory stays bounded.
-    /// </summary>
-    public static LaneBuffer CreateEvents(int capacity, bool inline) => new(capacity, inline);
 }

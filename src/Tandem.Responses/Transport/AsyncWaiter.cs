@@ -9,7 +9,7 @@ namespace Tandem.Responses.Transport;
 /// </summary>
 internal sealed class AsyncWaiter : IValueTaskSource<bool>
 {
-    private const int Idle = 0;
+    // _state: 0 until the first wait, then Armed → Completing → Completed for each wait.
     private const int Armed = 1;
     private const int Completing = 2;
     private const int Completed = 3;

@@ -27,7 +27,13 @@ internal sealed class LaneBuffer
     private Exception? _error;
 
     /// <param name="capacity">Events held before the writer must wait.</param>
-    /// <param name="inline">Run a woken reader on the writer's thread (see <see cref="ResponsesClientOptions.DeliverEventsInline"/>).</param>
+    /// <param name="inline">
+    /// Run a woken reader on the writer's thread (<see cref="ResponsesClientOptions.DeliverEventsInline"/>):
+    /// one thread-pool hop (a wake-up, and a worker spinning for work) less per burst. The reader
+    /// runs until its next await that does not complete at once, so it holds up the socket (and the
+    /// connection's other lanes) only by the work it does; a consumer that blocks its thread until
+    /// the same stream moves on (sync over async) would deadlock the connection.
+    /// </param>
     public LaneBuffer(int capacity, bool inline)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);

@@ -48,7 +48,7 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
         try
         {
             var connection = await EnsureConnectedAsync(key, cancellationToken).ConfigureAwait(false);
-            var events = gate.TakeIdleEvents() ?? ActiveResponse.CreateEvents(_options.LaneEventBuffer, _options.DeliverEventsInline);
+            var events = gate.TakeIdleEvents() ?? new LaneBuffer(_options.LaneEventBuffer, _options.DeliverEventsInline);
             var active = new ActiveResponse(events);
             var readTerminal = false;
             if (!connection.TryRegister(laneId, active))

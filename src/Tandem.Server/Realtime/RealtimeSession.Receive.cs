@@ -1,7 +1,8 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Tandem.Voice.Realtime.Protocol;
+
+using Tandem.Server.Sessions;
 
 namespace Tandem.Server.Realtime;
 
@@ -27,69 +28,14 @@ internal sealed partial class RealtimeSession
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
-        var max = _hub.MaxMessageBytes;
-        byte[]? buffer = null;
-        var count = 0;
-        try
+        using var reader = new TextMessageReader(_socket, _hub.MaxMessageBytes, InitialReceiveBuffer);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } message)
         {
-            while (true)
-            {
-                buffer ??= ArrayPool<byte>.Shared.Rent(Math.Min(InitialReceiveBuffer, max + 1));
-                if (count == buffer.Length)
-                {
-                    // Grow up to one byte past the limit: enough to know the limit was crossed.
-                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, max + 1));
-                    buffer.AsSpan(0, count).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    _closeReason = "client closed";
-                    await CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty).ConfigureAwait(false);
-                    return;
-                }
-
-                if (result.MessageType == WebSocketMessageType.Binary)
-                {
-                    _closeReason = "binary frame";
-                    await CloseAsync(WebSocketCloseStatus.InvalidMessageType, "Binary frames are not supported: send each event as one JSON text frame.").ConfigureAwait(false);
-                    return;
-                }
-
-                count += result.Count;
-                if (count > max)
-                {
-                    _closeReason = "message too big";
-                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Message exceeds the limit of {max} bytes.").ConfigureAwait(false);
-                    return;
-                }
-
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                await HandleMessageAsync(buffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
-                count = 0;
-
-                // A large append's buffer goes back to the pool instead of staying with an idle connection.
-                if (buffer.Length > InitialReceiveBuffer)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = null;
-                }
-            }
+            await HandleMessageAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        finally
-        {
-            if (buffer is not null)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+
+        _closeReason = reader.End.Reason;
+        await CloseAsync(reader.End.Status, reader.End.Description).ConfigureAwait(false);
     }
 
     private async Task HandleMessageAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.WebSockets;
 using System.Text.Json;
 using Tandem.Responses.Protocol;
 using Tandem.Responses.Protocol.Json;
@@ -15,89 +14,14 @@ internal sealed partial class WebSocketSession
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
-        var max = _options.MaxMessageBytes;
-        byte[]? buffer = null;
-        var count = 0;
-        try
+        using var reader = new TextMessageReader(_socket, _options.MaxMessageBytes, InitialReceiveBuffer);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } message)
         {
-            while (true)
-            {
-                if (buffer is null)
-                {
-                    // Wait for the next message without holding a buffer: an idle connection keeps none.
-                    var peek = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
-                    if (peek.MessageType == WebSocketMessageType.Close)
-                    {
-                        _closeReason = "client closed";
-                        await CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty).ConfigureAwait(false);
-                        return;
-                    }
-
-                    if (peek.MessageType == WebSocketMessageType.Binary)
-                    {
-                        _closeReason = "binary frame";
-                        await CloseAsync(WebSocketCloseStatus.InvalidMessageType, "Binary frames are not supported: send each event as one JSON text frame.").ConfigureAwait(false);
-                        return;
-                    }
-
-                    if (peek.EndOfMessage)
-                    {
-                        // An empty text message is whole already.
-                        await HandleMessageAsync(ReadOnlyMemory<byte>.Empty, Stopwatch.GetTimestamp(), cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    buffer = Rent(Math.Min(InitialReceiveBuffer, max + 1));
-                }
-
-                if (count == buffer.Length)
-                {
-                    // Grow up to one byte past the limit: enough to know the limit was crossed.
-                    var bigger = Rent(Math.Min(buffer.Length * 2, max + 1));
-                    buffer.AsSpan(0, count).CopyTo(bigger);
-                    Return(buffer);
-                    buffer = bigger;
-                }
-
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
-                switch (result.MessageType)
-                {
-                    case WebSocketMessageType.Close:
-                        _closeReason = "client closed";
-                        await CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty).ConfigureAwait(false);
-                        return;
-                    case WebSocketMessageType.Binary:
-                        _closeReason = "binary frame";
-                        await CloseAsync(WebSocketCloseStatus.InvalidMessageType, "Binary frames are not supported: send each event as one JSON text frame.").ConfigureAwait(false);
-                        return;
-                }
-
-                count += result.Count;
-                if (count > max)
-                {
-                    _closeReason = "message too big";
-                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Message exceeds the limit of {max} bytes.").ConfigureAwait(false);
-                    return;
-                }
-
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                await HandleMessageAsync(buffer.AsMemory(0, count), Stopwatch.GetTimestamp(), cancellationToken).ConfigureAwait(false);
-                count = 0;
-                Return(buffer);
-                buffer = null;
-            }
+            await HandleMessageAsync(message, Stopwatch.GetTimestamp(), cancellationToken).ConfigureAwait(false);
         }
-        finally
-        {
-            if (buffer is not null)
-            {
-                Return(buffer);
-            }
-        }
+
+        _closeReason = reader.End.Reason;
+        await CloseAsync(reader.End.Status, reader.End.Description).ConfigureAwait(false);
     }
 
     private async ValueTask HandleMessageAsync(ReadOnlyMemory<byte> message, long receivedAt, CancellationToken cancellationToken)

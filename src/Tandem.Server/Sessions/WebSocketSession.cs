@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using Tandem.Responses.Protocol;
@@ -138,8 +137,4 @@ internal sealed partial class WebSocketSession
         _closeReason = "aborted by the server";
         _socket.Abort();
     }
-
-    private static byte[] Rent(int size) => ArrayPool<byte>.Shared.Rent(size);
-
-    private static void Return(byte[] buffer) => ArrayPool<byte>.Shared.Return(buffer);
 }
