@@ -65,13 +65,23 @@ public static class TurnLoop
                 await runner.RunTurnAsync().ConfigureAwait(false);
             }
 
+            // Besides time: the process's CPU (user + system, every thread: idle workers spinning
+            // for work included) and the thread-pool work items per turn, which say how often a
+            // turn hands work from one thread to another.
+            using var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var workItems = ThreadPool.CompletedWorkItemCount;
             var started = Stopwatch.GetTimestamp();
             for (var i = 0; i < count; i++)
             {
                 await runner.RunTurnAsync().ConfigureAwait(false);
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{client}: {count} turns in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms"));
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            process.Refresh();
+            var perTurn = Math.Max(count, 1);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{client}: {count} turns in {elapsed.TotalMilliseconds:0} ms; per turn {elapsed.TotalMicroseconds / perTurn:0.0} µs, CPU {(process.TotalProcessorTime - cpu).TotalMicroseconds / perTurn:0.0} µs, {(double)(ThreadPool.CompletedWorkItemCount - workItems) / perTurn:0.00} thread-pool work items"));
         }
 
         return 0;

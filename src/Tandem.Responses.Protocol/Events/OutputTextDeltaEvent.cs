@@ -51,6 +51,9 @@ public sealed class OutputTextDeltaEvent : ResponseStreamEvent
         }
     }
 
+    /// <summary><c>"logprobs":[]</c>, as read: the one shared box.</summary>
+    internal void SetEmptyLogprobs() => _logprobs = RawJsonElementConverter.EmptyArrayBox;
+
     /// <summary>Keeps a short ASCII obfuscation as its bytes (ParseEvent: nearly nobody reads it); a string is made on first read.</summary>
     internal bool TrySetObfuscation(ReadOnlySpan<byte> utf8)
     {

@@ -15,7 +15,7 @@ namespace Tandem.Responses.Protocol.Json;
 /// the value, the read proper), and each object nested in an event costs a stack-frame array of
 /// ~450 bytes. The opening events keep their response as bytes (see <see cref="ResponseLifecycleEvent"/>).
 /// </remarks>
-internal static class FastEventReader
+internal static partial class FastEventReader
 {
     // Opening responses larger than this are not remembered, so a thread never holds on to a large one.
     private const int MaxRemembered = 16 * 1024;
@@ -50,6 +50,11 @@ internal static class FastEventReader
     {
         try
         {
+            if (TryScanTextDelta(utf8) is { } delta)
+            {
+                return delta;
+            }
+
             var reader = new Utf8JsonReader(utf8, ReaderOptions);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject
                 || !reader.Read() || reader.ValueIsEscaped || !reader.ValueTextEquals("type"u8)

@@ -20,7 +20,7 @@ public sealed class RawJsonElementConverter : JsonConverter<JsonElement>
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 
     // The empty array, boxed once, for fields that hold their element as an object.
-    private static readonly object EmptyArrayBox = EmptyArray;
+    internal static readonly object EmptyArrayBox = EmptyArray;
 
     [ThreadStatic]
     private static JsonElement[]? t_recent;

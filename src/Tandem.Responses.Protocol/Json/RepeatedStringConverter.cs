@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -46,6 +47,24 @@ public sealed class RepeatedStringConverter : JsonConverter<string>
         }
 
         var value = reader.GetString()!;
+        recent[t_next] = value;
+        t_next = (t_next + 1) & (Remembered - 1);
+        return value;
+    }
+
+    /// <summary><see cref="ReadShared"/> for a value that is plain ASCII (no escapes), given as its bytes.</summary>
+    internal static string ReadAscii(ReadOnlySpan<byte> ascii)
+    {
+        var recent = t_recent ??= new string?[Remembered];
+        foreach (var candidate in recent)
+        {
+            if (candidate is not null && Ascii.Equals(ascii, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        var value = Encoding.ASCII.GetString(ascii);
         recent[t_next] = value;
         t_next = (t_next + 1) & (Remembered - 1);
         return value;

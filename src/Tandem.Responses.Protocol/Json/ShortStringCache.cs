@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Tandem.Responses.Protocol.Json;
@@ -27,14 +28,7 @@ internal static class ShortStringCache
         }
 
         var bytes = reader.ValueSpan;
-        var hash = 2166136261u; // FNV-1a
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        var slots = t_slots ??= new string?[Slots];
-        ref var slot = ref slots[(int)(hash & (Slots - 1))];
+        ref var slot = ref SlotFor(bytes);
 
         // UTF-8 is never shorter than UTF-16 in code units, nor over three times longer.
         if (slot is { } candidate && candidate.Length <= bytes.Length && bytes.Length <= candidate.Length * 3 && reader.ValueTextEquals(candidate))
@@ -45,5 +39,36 @@ internal static class ShortStringCache
         var value = reader.GetString()!;
         slot = value;
         return value;
+    }
+
+    /// <summary><see cref="Read"/> for a value that is plain ASCII (no escapes), given as its bytes.</summary>
+    public static string ReadAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (ascii.Length > MaxBytes)
+        {
+            return Encoding.ASCII.GetString(ascii);
+        }
+
+        ref var slot = ref SlotFor(ascii);
+        if (slot is { } candidate && Ascii.Equals(ascii, candidate))
+        {
+            return candidate;
+        }
+
+        var value = Encoding.ASCII.GetString(ascii);
+        slot = value;
+        return value;
+    }
+
+    private static ref string? SlotFor(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 2166136261u; // FNV-1a
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        var slots = t_slots ??= new string?[Slots];
+        return ref slots[(int)(hash & (Slots - 1))];
     }
 }

@@ -26,6 +26,16 @@ public sealed class FastEventReaderTests
         """{"type":"response.output_text.delta","delta":"a","obfuscation":"Ab"}""",
         """{"type":"response.output_text.delta","delta":"a","obfuscation":""}""",
         """{"type":"response.output_text.delta","item_id":"msg_1","output_index":0,"content_index":0,"delta":"Hi","new_field":{"x":1}}""",
+        """{"type":"response.output_text.delta"}""",
+        """{"type":"response.output_text.delta","content_index":0,"delta":"\n\"a\"\\","item_id":"msg_1","logprobs":[],"obfuscation":"x","output_index":0,"sequence_number":5}""",
+        """{"type":"response.output_text.delta","delta":"héllo 😀 ünïcödé and a long tail past thirty-two bytes","item_id":"msg_é"}""",
+        """{"type":"response.output_text.delta","delta":"","item_id":"msg\u005f1","obfuscation":"a\u0062c","stream_id":"lane\u002d1"}""",
+        """{"type":"response.output_text.delta","delta":"a plain delta that is longer than thirty-two bytes","stream_id":"lane-1","sequence_number":2147483647}""",
+        """{"type":"response.output_text.delta","delta":"~ !","output_index":-1,"content_index":10}""",
+        """{"type":"response.output_text.delta","delta":"a","logprobs":[ ]}""",
+        """{"type":"response.output_text.delta","logprobs":[],"logprobs":[]}""",
+        """{"type":"response.output_text.delta","delta":"a","part":{}}""",
+        """{"type":"response.output_text.delta" ,"delta":"a"}""",
         """{"type":"response.output_text.delta","item_id":"msg_1","item_id":"msg_2","output_index":0,"content_index":0,"delta":"Hi"}""",
         """{"type":"response.output_text.delta","\u0064elta":"escaped name","item_id":"msg_1","output_index":0,"content_index":0}""",
         """{"delta":"type not first","type":"response.output_text.delta","item_id":"msg_1","output_index":0,"content_index":0}""",
@@ -51,6 +61,17 @@ public sealed class FastEventReaderTests
         """{"type":"response.output_text.delta","delta":1}""",
         """{"type":"response.output_text.delta","delta":"x"} trailing""",
         """{"type":"response.output_text.delta","delta":"x"}{}""",
+        """{"type":"response.output_text.delta","output_index":01}""",
+        """{"type":"response.output_text.delta","output_index":2147483648}""",
+        """{"type":"response.output_text.delta","sequence_number":99999999999}""",
+        """{"type":"response.output_text.delta","sequence_number":1e2}""",
+        """{"type":"response.output_text.delta","delta":"\x"}""",
+        """{"type":"response.output_text.delta","delta":"a	b"}""", // a raw tab in a string
+        """{"type":"response.output_text.delta","delta":"x",}""",
+        """{"type":"response.output_text.delta","delta":"x\"}""",
+        "{\"type\":\"response.output_text.delta\",\"delta\":\"x\"",
+        """{"type":"response.output_text.delta","logprobs":[]""",
+        """{"type":"response.output_text.delta","logprobs":[}""",
         """{"type":"response.content_part.added","part":"x"}""",
         """{"type":"response.content_part.added","part":{"type":1}}""",
         """{"type":"response.output_item.added","item":[1]}""",
@@ -85,6 +106,62 @@ public sealed class FastEventReaderTests
         Assert.Equal(expected.GetType(), actual.GetType());
         Assert.Equal(expected.Message, actual.Message);
         Assert.Equal(expected.Path, actual.Path);
+    }
+
+    [Theory]
+    [MemberData(nameof(SseFiles))]
+    public void TryScanTextDelta_EveryRecordedTextDelta_IsTakenByTheScanner(string folder)
+    {
+        var deltas = Fixtures.SseData(Fixtures.RecordedFile(folder, "response.sse"))
+            .Where(d => d.StartsWith("""{"type":"response.output_text.delta",""", StringComparison.Ordinal)
+                && !d.Contains("\"logprobs\":[{", StringComparison.Ordinal)); // logprobs: left to the reader
+
+        Assert.All(deltas, d => Assert.NotNull(FastEventReader.TryScanTextDelta(Encoding.UTF8.GetBytes(d))));
+    }
+
+    [Fact]
+    public void TryScanTextDelta_TheLocalServersShape_IsTakenByTheScanner()
+    {
+        var evt = new OutputTextDeltaEvent { Type = ResponseEventTypes.OutputTextDelta, SequenceNumber = 4, ItemId = "msg_1", Delta = "Hi", Obfuscation = "pad", StreamId = "lane-1" };
+        evt.Logprobs = JsonDocument.Parse("[]").RootElement;
+
+        var scanned = FastEventReader.TryScanTextDelta(ProtocolJson.SerializeToUtf8Bytes<ResponseStreamEvent>(evt));
+
+        Assert.NotNull(scanned);
+        Assert.Equal(ProtocolJson.Serialize<ResponseStreamEvent>(evt), ProtocolJson.Serialize<ResponseStreamEvent>(scanned));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3 })]
+    [InlineData(new byte[] { 0xFF, 0x41 })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0xC3, 0xA9 })]
+    public void ParseEvent_NonAsciiBytesInAString_GiveWhatTheSerializerGives(byte[] text)
+    {
+        foreach (var field in new[] { "delta", "item_id", "obfuscation", "stream_id" })
+        {
+            var utf8 = Encoding.UTF8.GetBytes($$"""{"type":"response.output_text.delta","{{field}}":"a""").Concat(text).Concat("\"}"u8.ToArray()).ToArray();
+            ResponseStreamEvent? expected = null;
+            Exception? expectedError = null;
+            try
+            {
+                expected = ProtocolJson.Deserialize<ResponseStreamEvent>(utf8);
+            }
+            catch (Exception ex)
+            {
+                expectedError = ex;
+            }
+
+            if (expectedError is not null)
+            {
+                var actual = Assert.Throws(expectedError.GetType(), () => ProtocolJson.ParseEvent(utf8));
+                Assert.Equal(expectedError.Message, actual.Message);
+            }
+            else
+            {
+                Assert.Equal(ProtocolJson.Serialize(expected), ProtocolJson.Serialize(ProtocolJson.ParseEvent(utf8)));
+            }
+        }
     }
 
     [Fact]
