@@ -94,9 +94,7 @@ internal static partial class FastEventReader
                     sequenceNumber = sequence;
                     break;
                 case Field.Logprobs:
-                    ok = utf8[pos..].StartsWith("[]"u8);
-                    pos += 2;
-                    logprobs = true;
+                    ok = logprobs = TryScanEmptyArray(utf8, ref pos);
                     break;
                 default:
                     ok = false; // a field of another event
@@ -143,6 +141,8 @@ internal static partial class FastEventReader
     {
         Repeated,
         Short,
+        Recent,
+        Known,
         Other,
     }
 
@@ -159,6 +159,8 @@ internal static partial class FastEventReader
         {
             TextKind.Repeated => RepeatedStringConverter.ReadShared(ref reader),
             TextKind.Short => ShortStringCache.Read(ref reader),
+            TextKind.Recent => RecentText.Read(ref reader),
+            TextKind.Known => KnownStringConverter.ReadKnown(ref reader),
             _ => reader.GetString(),
         };
     }
@@ -167,32 +169,52 @@ internal static partial class FastEventReader
     /// At <c>,"name":</c>, the field of a known name, with <paramref name="pos"/> moved past the colon;
     /// <see cref="Field.None"/> for any other name (an escaped one included), or no name there.
     /// </summary>
-    /// <remarks>One look at the first letter, then one comparison of the name with its quote and colon.</remarks>
     private static Field ScanName(ReadOnlySpan<byte> utf8, ref int pos)
     {
-        if (pos + 2 >= utf8.Length || utf8[pos] != (byte)',' || utf8[pos + 1] != (byte)'"')
+        if (pos + 1 >= utf8.Length || utf8[pos] != (byte)',')
         {
             return Field.None;
         }
 
-        var rest = utf8[(pos + 2)..];
+        pos++;
+        return ScanQuotedName(utf8, ref pos);
+    }
+
+    /// <summary>At <c>"name":</c>, as <see cref="ScanName"/>.</summary>
+    /// <remarks>One look at the first letter, then one comparison of the name with its quote and colon.</remarks>
+    private static Field ScanQuotedName(ReadOnlySpan<byte> utf8, ref int pos)
+    {
+        if (pos + 1 >= utf8.Length || utf8[pos] != (byte)'"')
+        {
+            return Field.None;
+        }
+
+        var rest = utf8[(pos + 1)..];
         (Field Field, int Length) match = rest[0] switch
         {
+            (byte)'a' when rest.StartsWith("annotations\":"u8) => (Field.Annotations, 13),
             (byte)'c' when rest.StartsWith("content_index\":"u8) => (Field.ContentIndex, 15),
+            (byte)'c' when rest.StartsWith("content\":"u8) => (Field.Content, 9),
             (byte)'d' when rest.StartsWith("delta\":"u8) => (Field.Delta, 7),
+            (byte)'i' when rest.StartsWith("id\":"u8) => (Field.Id, 4),
             (byte)'i' when rest.StartsWith("item_id\":"u8) => (Field.ItemId, 9),
             (byte)'i' when rest.StartsWith("item\":"u8) => (Field.Item, 6),
             (byte)'l' when rest.StartsWith("logprobs\":"u8) => (Field.Logprobs, 10),
             (byte)'o' when rest.StartsWith("obfuscation\":"u8) => (Field.Obfuscation, 13),
             (byte)'o' when rest.StartsWith("output_index\":"u8) => (Field.OutputIndex, 14),
             (byte)'p' when rest.StartsWith("part\":"u8) => (Field.Part, 6),
+            (byte)'p' when rest.StartsWith("phase\":"u8) => (Field.Phase, 7),
             (byte)'r' when rest.StartsWith("response\":"u8) => (Field.Response, 10),
+            (byte)'r' when rest.StartsWith("role\":"u8) => (Field.Role, 6),
             (byte)'s' when rest.StartsWith("sequence_number\":"u8) => (Field.SequenceNumber, 17),
+            (byte)'s' when rest.StartsWith("status\":"u8) => (Field.Status, 8),
             (byte)'s' when rest.StartsWith("stream_id\":"u8) => (Field.StreamId, 11),
+            (byte)'t' when rest.StartsWith("text\":"u8) => (Field.Text, 6),
+            (byte)'t' when rest.StartsWith("type\":"u8) => (Field.Type, 6),
             _ => (Field.None, 0),
         };
 
-        pos += 2 + match.Length;
+        pos += 1 + match.Length;
         return match.Field;
     }
 

@@ -43,6 +43,14 @@ internal static partial class FastEventReader
         Response = 1 << 8,
         Part = 1 << 9,
         Item = 1 << 10,
+        Type = 1 << 11,
+        Id = 1 << 12,
+        Status = 1 << 13,
+        Content = 1 << 14,
+        Phase = 1 << 15,
+        Role = 1 << 16,
+        Annotations = 1 << 17,
+        Text = 1 << 18,
     }
 
     /// <summary>The event, or null when it is not in a shape this reader takes (the caller then uses the serializer).</summary>
@@ -191,8 +199,10 @@ internal static partial class FastEventReader
                     evt.Part = null!;
                     break;
                 case Field.Part when reader.TokenType == JsonTokenType.StartObject:
-                    // A top-level read of the part: no nested stack frames to allocate.
-                    evt.Part = JsonSerializer.Deserialize(Object(ref reader, utf8), ProtocolJson.Info<ContentPart>())!;
+                    var part = Object(ref reader, utf8);
+
+                    // The common part scanned; any other a top-level read (no nested stack frames to allocate).
+                    evt.Part = ScanWhole(part, TryScanOutputTextPart) ?? JsonSerializer.Deserialize(part, ProtocolJson.Info<ContentPart>())!;
                     break;
                 default:
                     if (!TryCommon(ref reader, field, evt))
@@ -225,7 +235,8 @@ internal static partial class FastEventReader
                     evt.Item = null!;
                     break;
                 case Field.Item when reader.TokenType == JsonTokenType.StartObject:
-                    evt.Item = JsonSerializer.Deserialize(Object(ref reader, utf8), ProtocolJson.Info<ResponseItem>())!;
+                    var item = Object(ref reader, utf8);
+                    evt.Item = ScanWhole(item, TryScanMessageItem) ?? JsonSerializer.Deserialize(item, ProtocolJson.Info<ResponseItem>())!;
                     break;
                 default:
                     if (!TryCommon(ref reader, field, evt))

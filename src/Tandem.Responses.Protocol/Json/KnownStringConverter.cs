@@ -17,18 +17,28 @@ internal sealed class KnownStringConverter : JsonConverter<string>
         ItemTypes.Compaction, "default", "auto", "flex", "priority", "disabled", "in_memory", "24h",
     }.Select(v => (System.Text.Encoding.UTF8.GetBytes(v), string.Intern(v))).ToArray();
 
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadKnown(ref reader);
+
+    /// <summary>The known constant equal to <paramref name="utf8"/> (unescaped), or null.</summary>
+    internal static string? Find(ReadOnlySpan<byte> utf8)
     {
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        foreach (var (known, value) in Known)
         {
-            var value = reader.ValueSpan;
-            foreach (var (utf8, known) in Known)
+            if (known.Length == utf8.Length && utf8.SequenceEqual(known))
             {
-                if (utf8.Length == value.Length && value.SequenceEqual(utf8))
-                {
-                    return known;
-                }
+                return value;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>The converter's read, for readers that bypass the serializer (FastEventReader).</summary>
+    internal static string? ReadKnown(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && Find(reader.ValueSpan) is { } known)
+        {
+            return known;
         }
 
         return reader.GetString();

@@ -16,7 +16,7 @@ public sealed class RawJsonElementConverter : JsonConverter<JsonElement>
     private const int MaxShared = 256;
     private const int Remembered = 4; // a power of two
 
-    private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement;
+    internal static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement;
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 
     // The empty array, boxed once, for fields that hold their element as an object.

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -38,6 +39,19 @@ internal static class RecentText
         }
 
         var value = reader.GetString()!;
+        t_last = value.Length <= MaxRemembered ? value : null;
+        return value;
+    }
+
+    /// <summary><see cref="Read"/> for a value that is plain ASCII (no escapes), given as its bytes.</summary>
+    public static string ReadAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (t_last is { } last && Ascii.Equals(ascii, last))
+        {
+            return last;
+        }
+
+        var value = Encoding.ASCII.GetString(ascii);
         t_last = value.Length <= MaxRemembered ? value : null;
         return value;
     }

@@ -50,6 +50,23 @@ public sealed class FastEventReaderTests
         """{"type":"response.content_part.added","item_id":"msg_1","output_index":0,"content_index":0,"part":{"type":"output_text","annotations":[],"logprobs":[],"text":""}}""",
         """{"type":"response.content_part.done","item_id":"msg_1","output_index":0,"content_index":0,"part":null}""",
         """{"type":"response.output_item.added","output_index":0,"item":{"id":"fc_1","type":"function_call","status":"in_progress","arguments":"","call_id":"call_1","name":"f"}}""",
+        """{"type":"response.output_item.added","output_index":0,"item":{"id":"msg_1","type":"message","status":"in_progress","content":[],"role":"assistant"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"content":[{"text":"Hi","logprobs":[],"type":"output_text","annotations":[]},{"type":"output_text","text":"h\u00e9 \"q\"\n"}],"role":"assistant","status":"completed","phase":"commentary","type":"message","id":"msg_1"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"id":"msg_é","type":"message","status":"weird","content":[{"type":"output_text","text":"ünï"}],"phase":"final_answer","role":"assistant"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"id":"msg_1","type":"message","content":"shorthand","role":"user"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"id":"msg_1","type":"message","content":[{"type":"refusal","refusal":"no"}],"role":"assistant"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"id":"msg_1","type":"message","content":[{"type":"output_text","annotations":[{"type":"url_citation","url":"u"}],"text":"x"}],"role":"assistant"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"id":"msg_1","type":"message","phase":null,"content":[],"role":"assistant"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"id":"msg_1","type":"message","content":[],"content":[],"role":"assistant"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"id":"msg_1","type":"mess\u0061ge","content":[],"role":"assistant"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"id":"msg_1","content":[],"role":"assistant"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"id":"msg_1","type":"message","content":[{"type":"output_text","text":"a","extra":1}],"role":"assistant"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{"id":"msg_1","type":"message","content":[ ],"role":"assistant"}}""",
+        """{"type":"response.output_item.done","output_index":0,"item":{}}""",
+        """{"type":"response.content_part.done","item_id":"msg_1","output_index":0,"content_index":0,"part":{"type":"output_text","annotations":[],"logprobs":[],"text":"H\u00e9\"llo"}}""",
+        """{"type":"response.content_part.done","item_id":"msg_1","output_index":0,"content_index":0,"part":{"annotations":[],"text":"x","type":"output_text"}}""",
+        """{"type":"response.content_part.done","item_id":"msg_1","output_index":0,"content_index":0,"part":{"type":"refusal","refusal":"no"}}""",
+        """{"type":"response.content_part.done","item_id":"msg_1","output_index":0,"content_index":0,"part":{"type":"output_text","text":null}}""",
         """{"type":"response.output_item.done","output_index":1,"item":{"type":"web_search_call","id":"ws_1","status":"completed","action":{"type":"search","query":"q"}}}""",
         """{"type":"response.output_item.done","output_index":0,"item":{"type":"reasoning","id":"rs_1","summary":[{"type":"summary_text","text":"think"}],"encrypted_content":"gAAA"}}""");
 
@@ -73,6 +90,10 @@ public sealed class FastEventReaderTests
         """{"type":"response.output_text.delta","logprobs":[]""",
         """{"type":"response.output_text.delta","logprobs":[}""",
         """{"type":"response.content_part.added","part":"x"}""",
+        """{"type":"response.content_part.done","part":{"type":"output_text","text":"\x"}}""",
+        """{"type":"response.content_part.done","part":{"type":"output_text","text":"a\u12"}}""",
+        """{"type":"response.output_item.done","item":{"type":"message","content":[{"type":"output_text","text":"\q"}]}}""",
+        """{"type":"response.output_item.done","item":{"type":"message","content":[{"type":"output_text","text":"a"},]}}""",
         """{"type":"response.content_part.added","part":{"type":1}}""",
         """{"type":"response.output_item.added","item":[1]}""",
         """{"type":"response.completed","response":{"created_at":"x"}}""",
@@ -117,6 +138,30 @@ public sealed class FastEventReaderTests
                 && !d.Contains("\"logprobs\":[{", StringComparison.Ordinal)); // logprobs: left to the reader
 
         Assert.All(deltas, d => Assert.NotNull(FastEventReader.TryScanTextDelta(Encoding.UTF8.GetBytes(d))));
+    }
+
+    [Theory]
+    [MemberData(nameof(SseFiles))]
+    public void TryScanMessageItem_EveryRecordedMessageOfPlainTextParts_IsTakenByTheScanner(string folder)
+    {
+        foreach (var data in Fixtures.SseData(Fixtures.RecordedFile(folder, "response.sse")).Where(d => d != "[DONE]"))
+        {
+            if (ProtocolJson.Deserialize<ResponseStreamEvent>(Encoding.UTF8.GetBytes(data)) is not OutputItemEvent { Item: MessageItem message } evt
+                || message.ExtensionData is not null
+                || message.Content.Parts?.All(p => p.Type == "output_text" && p.ExtensionData is null && p.Refusal is null && IsEmptyOrAbsent(p.Annotations) && IsEmptyOrAbsent(p.Logprobs)) != true)
+            {
+                continue;
+            }
+
+            var item = JsonDocument.Parse(data).RootElement.GetProperty("item").GetRawText();
+            var pos = 0;
+            var scanned = FastEventReader.TryScanMessageItem(Encoding.UTF8.GetBytes(item), ref pos);
+
+            Assert.NotNull(scanned);
+            Assert.Equal(ProtocolJson.Serialize<ResponseItem>(message), ProtocolJson.Serialize<ResponseItem>(scanned));
+        }
+
+        static bool IsEmptyOrAbsent(JsonElement? value) => value is null || value.Value.GetArrayLength() == 0;
     }
 
     [Fact]
