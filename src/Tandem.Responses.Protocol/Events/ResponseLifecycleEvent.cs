@@ -46,7 +46,7 @@ public sealed class ResponseLifecycleEvent : ResponseStreamEvent
         }
 
         var built = state is byte[] utf8
-            ? ProtocolJson.Deserialize<ResponseObject>(utf8) ?? throw new System.Text.Json.JsonException("The response is null.")
+            ? FastEventReader.TryReadResponse(utf8) ?? ProtocolJson.Deserialize<ResponseObject>(utf8) ?? throw new System.Text.Json.JsonException("The response is null.")
             : new ResponseObject();
 
         // Concurrent first reads agree on one instance; a set in between wins over the parse.

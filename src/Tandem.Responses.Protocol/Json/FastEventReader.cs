@@ -150,15 +150,20 @@ internal static partial class FastEventReader
                 case Field.Response when reader.TokenType == JsonTokenType.Null:
                     evt.Response = null!;
                     break;
+                case Field.Response when reader.TokenType == JsonTokenType.StartObject && opening:
+                    evt.SetResponseJson(Remember(Object(ref reader, utf8)));
+                    break;
                 case Field.Response when reader.TokenType == JsonTokenType.StartObject:
-                    var json = Object(ref reader, utf8);
-                    if (opening)
+                    // One pass over the response; a shape the reader does not take is read by the serializer (top level).
+                    var copy = reader;
+                    if (ReadResponse(ref copy, utf8) is { } response)
                     {
-                        evt.SetResponseJson(Remember(json));
+                        evt.Response = response;
+                        reader = copy;
                     }
                     else
                     {
-                        evt.Response = JsonSerializer.Deserialize(json, ProtocolJson.Info<ResponseObject>())!;
+                        evt.Response = JsonSerializer.Deserialize(Object(ref reader, utf8), ProtocolJson.Info<ResponseObject>())!;
                     }
 
                     break;

@@ -11,12 +11,12 @@ namespace Tandem.Responses.Protocol.Json;
 /// </summary>
 internal sealed class IsolatedListConverter<T> : JsonConverter<List<T>>
 {
-    public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadList(ref reader, options);
+
+    /// <summary>The list the reader is on; for readers that bypass the serializer (FastEventReader).</summary>
+    internal static List<T> ReadList(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
