@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Tandem.Responses.Protocol.Json;
 
 /// <summary>
@@ -71,7 +69,7 @@ internal static partial class FastEventReader
                         return null;
                     }
 
-                    message.Id = id.Plain ? RepeatedStringConverter.ReadAscii(utf8.Slice(id.Start, id.Length)) : ReadThroughReader(utf8, id, TextKind.Repeated);
+                    message.Id = Read(utf8, id, TextKind.Repeated);
                     break;
                 case Field.Status:
                     if (!TryScanKnown(utf8, ref pos, out var status))
@@ -176,7 +174,7 @@ internal static partial class FastEventReader
                         return null;
                     }
 
-                    part.Text = text.Plain ? RecentText.ReadAscii(utf8.Slice(text.Start, text.Length)) : ReadThroughReader(utf8, text, TextKind.Recent);
+                    part.Text = Read(utf8, text, TextKind.Recent);
                     break;
             }
         }
@@ -233,8 +231,7 @@ internal static partial class FastEventReader
             return false;
         }
 
-        var bytes = utf8.Slice(text.Start, text.Length);
-        value = !text.Plain ? ReadThroughReader(utf8, text, TextKind.Known) : KnownStringConverter.Find(bytes) ?? Encoding.ASCII.GetString(bytes);
+        value = Read(utf8, text, TextKind.Known);
         return true;
     }
 

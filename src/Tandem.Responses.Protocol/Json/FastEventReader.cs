@@ -51,6 +51,8 @@ internal static partial class FastEventReader
         Role = 1 << 16,
         Annotations = 1 << 17,
         Text = 1 << 18,
+        Arguments = 1 << 19,
+        Name = 1 << 20,
     }
 
     /// <summary>The event, or null when it is not in a shape this reader takes (the caller then uses the serializer).</summary>
@@ -58,9 +60,9 @@ internal static partial class FastEventReader
     {
         try
         {
-            if (TryScanTextDelta(utf8) is { } delta)
+            if (TryScanFlat(utf8) is { } flat)
             {
-                return delta;
+                return flat;
             }
 
             var reader = new Utf8JsonReader(utf8, ReaderOptions);

@@ -36,6 +36,15 @@ public sealed class FastEventReaderTests
         """{"type":"response.output_text.delta","logprobs":[],"logprobs":[]}""",
         """{"type":"response.output_text.delta","delta":"a","part":{}}""",
         """{"type":"response.output_text.delta" ,"delta":"a"}""",
+        """{"type":"response.output_text.done","item_id":"msg_1","output_index":0,"content_index":0,"text":"Hi \"x\"","logprobs":[]}""",
+        """{"type":"response.output_text.done","content_index":0,"item_id":"msg_1","logprobs":[],"output_index":0,"sequence_number":7,"text":"plain"}""",
+        """{"type":"response.output_text.done","text":"a","logprobs":[{"token":"a","logprob":0}]}""",
+        """{"type":"response.output_text.done","text":"a","delta":"b"}""",
+        """{"type":"response.function_call_arguments.delta","item_id":"fc_1","output_index":1,"delta":"{\"","obfuscation":"abc","sequence_number":5}""",
+        """{"type":"response.function_call_arguments.delta","item_id":"fc_1","output_index":1,"delta":"x","content_index":0}""",
+        """{"type":"response.function_call_arguments.done","item_id":"fc_1","output_index":1,"arguments":"{\"a\":1}","name":"f","sequence_number":9}""",
+        """{"type":"response.function_call_arguments.done","item_id":"fc_1","arguments":"{}","name":null}""",
+        """{"type":"response.function_call_arguments.done","item_id":"fc_1","arguments":"{}","stream_id":"lane-2"}""",
         """{"type":"response.output_text.delta","item_id":"msg_1","item_id":"msg_2","output_index":0,"content_index":0,"delta":"Hi"}""",
         """{"type":"response.output_text.delta","\u0064elta":"escaped name","item_id":"msg_1","output_index":0,"content_index":0}""",
         """{"delta":"type not first","type":"response.output_text.delta","item_id":"msg_1","output_index":0,"content_index":0}""",
@@ -131,13 +140,14 @@ public sealed class FastEventReaderTests
 
     [Theory]
     [MemberData(nameof(SseFiles))]
-    public void TryScanTextDelta_EveryRecordedTextDelta_IsTakenByTheScanner(string folder)
+    public void TryScanFlat_EveryRecordedTextOrArgumentsEvent_IsTakenByTheScanner(string folder)
     {
-        var deltas = Fixtures.SseData(Fixtures.RecordedFile(folder, "response.sse"))
-            .Where(d => d.StartsWith("""{"type":"response.output_text.delta",""", StringComparison.Ordinal)
+        string[] flat = ["response.output_text.delta", "response.output_text.done", "response.function_call_arguments.delta", "response.function_call_arguments.done"];
+        var events = Fixtures.SseData(Fixtures.RecordedFile(folder, "response.sse"))
+            .Where(d => flat.Any(t => d.StartsWith($$"""{"type":"{{t}}",""", StringComparison.Ordinal))
                 && !d.Contains("\"logprobs\":[{", StringComparison.Ordinal)); // logprobs: left to the reader
 
-        Assert.All(deltas, d => Assert.NotNull(FastEventReader.TryScanTextDelta(Encoding.UTF8.GetBytes(d))));
+        Assert.All(events, d => Assert.NotNull(FastEventReader.TryScanFlat(Encoding.UTF8.GetBytes(d))));
     }
 
     [Theory]
