@@ -47,6 +47,9 @@ internal static partial class FastEventReader
         Metadata = 1UL << 30,
     }
 
+    /// <summary>Whether the reader types the response field <paramref name="name"/> (any other field it keeps raw, as extension data).</summary>
+    internal static bool TypesResponseField(string name) => ResponseName(System.Text.Encoding.UTF8.GetBytes(name)) != ResponseField.None;
+
     /// <summary>
     /// Reads exactly one response object from <paramref name="utf8"/>, or null when it is not in a
     /// shape this reader takes (the serializer then reads it, with its result or its error).

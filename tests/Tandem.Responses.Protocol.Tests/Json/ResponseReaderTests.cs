@@ -112,6 +112,29 @@ public sealed class ResponseReaderTests
         Assert.Empty(all.Where(json => FastEventReader.TryReadResponse(Encoding.UTF8.GetBytes(json)) is null).Select(json => json[..Math.Min(300, json.Length)]));
     }
 
+    [Fact]
+    public void TryReadResponse_TypesEveryPropertyOfTheResponseObject()
+    {
+        // A property added to ResponseObject later must be read by the reader too, or the reader
+        // would keep it as extension data where the serializer sets the property.
+        var names = ProtocolJson.Info<ResponseObject>().Properties.Where(p => p.Get is not null && p.Set is not null && !p.IsExtensionData).Select(p => p.Name).ToList();
+
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.True(FastEventReader.TypesResponseField(name), $"the response reader does not type '{name}'"));
+    }
+
+    [Theory]
+    [InlineData(typeof(ResponseUsage), "input_tokens,input_tokens_details,output_tokens,output_tokens_details,total_tokens")]
+    [InlineData(typeof(InputTokensDetails), "cached_tokens")]
+    [InlineData(typeof(OutputTokensDetails), "reasoning_tokens")]
+    public void TryReadResponse_TypesEveryPropertyOfUsage(Type type, string typed)
+    {
+        // The usage reader keeps unknown fields raw: it must know every property these types have.
+        var names = ProtocolJson.Options.GetTypeInfo(type).Properties.Where(p => p.Set is not null && !p.IsExtensionData).Select(p => p.Name).Order();
+
+        Assert.Equal(typed.Split(',').Order(), names);
+    }
+
     private static void AssertSameAsSerializer(string json)
     {
         var utf8 = Encoding.UTF8.GetBytes(json);
