@@ -19,6 +19,10 @@ internal static partial class FastEventReader
 
     private static ReadOnlySpan<byte> ArgumentsDoneStart => "{\"type\":\"response.function_call_arguments.done\""u8;
 
+    private static ReadOnlySpan<byte> CreatedStart => "{\"type\":\"response.created\""u8;
+
+    private static ReadOnlySpan<byte> InProgressStart => "{\"type\":\"response.in_progress\""u8;
+
     /// <summary>A string value's place in the event: its bytes between the quotes, and whether they are plain: printable ASCII without escapes, needing no unescaping or transcoding.</summary>
     private readonly record struct StringValue(int Start, int Length, bool Plain)
     {
@@ -36,6 +40,7 @@ internal static partial class FastEventReader
         public StringValue StreamId;
         public StringValue Text;
         public StringValue Name;
+        public byte[]? Response;
         public int? SequenceNumber;
         public int OutputIndex;
         public int ContentIndex;
@@ -66,6 +71,7 @@ internal static partial class FastEventReader
         const Field TextDone = Common | Field.ItemId | Field.OutputIndex | Field.ContentIndex | Field.Text | Field.Logprobs;
         const Field ArgumentsDelta = Common | Field.ItemId | Field.OutputIndex | Field.Delta | Field.Obfuscation;
         const Field ArgumentsDone = Common | Field.ItemId | Field.OutputIndex | Field.Arguments | Field.Name;
+        const Field Opening = Common | Field.Response;
 
         var fields = FlatFields.Empty;
         if (utf8.StartsWith(TextDeltaStart))
@@ -86,6 +92,16 @@ internal static partial class FastEventReader
         if (utf8.StartsWith(ArgumentsDoneStart))
         {
             return TryScanFields(utf8, ArgumentsDoneStart.Length, ArgumentsDone, ref fields) ? BuildArgumentsDone(utf8, in fields) : null;
+        }
+
+        if (utf8.StartsWith(CreatedStart))
+        {
+            return TryScanFields(utf8, CreatedStart.Length, Opening, ref fields) ? BuildOpening(utf8, ResponseEventTypes.Created, in fields) : null;
+        }
+
+        if (utf8.StartsWith(InProgressStart))
+        {
+            return TryScanFields(utf8, InProgressStart.Length, Opening, ref fields) ? BuildOpening(utf8, ResponseEventTypes.InProgress, in fields) : null;
         }
 
         return null;
@@ -129,6 +145,7 @@ internal static partial class FastEventReader
                 Field.OutputIndex => TryScanInt32(utf8, ref pos, out fields.OutputIndex),
                 Field.ContentIndex => TryScanInt32(utf8, ref pos, out fields.ContentIndex),
                 Field.SequenceNumber => TryScanSequenceNumber(utf8, ref pos, ref fields),
+                Field.Response => TryScanOpeningResponse(utf8, ref pos, ref fields),
                 _ => fields.EmptyLogprobs = TryScanEmptyArray(utf8, ref pos), // Logprobs
             };
 
@@ -137,6 +154,36 @@ internal static partial class FastEventReader
                 return false;
             }
         }
+    }
+
+    /// <summary>
+    /// An opening event's response object, kept as bytes (built on first read). In a stream
+    /// <c>response.in_progress</c> repeats <c>response.created</c>'s response byte for byte: bytes that
+    /// begin with the last response kept (checked as JSON when it was read) are that object, and
+    /// share its copy unread; any other object is checked by a reader over it.
+    /// </summary>
+    private static bool TryScanOpeningResponse(ReadOnlySpan<byte> utf8, ref int pos, ref FlatFields fields)
+    {
+        var rest = utf8[pos..];
+        if (rest.IsEmpty || rest[0] != (byte)'{')
+        {
+            return false; // null, another kind or whitespace: the reader's general path
+        }
+
+        if (t_lastOpening is { } last && rest.StartsWith(last))
+        {
+            fields.Response = last;
+            pos += last.Length;
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(rest, ReaderOptions);
+        reader.Read();
+        reader.Skip();
+        var length = (int)reader.BytesConsumed;
+        fields.Response = Remember(rest[..length]);
+        pos += length;
+        return true;
     }
 
     private static bool TryScanSequenceNumber(ReadOnlySpan<byte> utf8, ref int pos, ref FlatFields fields)
@@ -236,6 +283,18 @@ internal static partial class FastEventReader
         if (fields.Name.IsPresent)
         {
             evt.Name = Read(utf8, fields.Name, TextKind.Other);
+        }
+
+        return evt;
+    }
+
+    private static ResponseLifecycleEvent BuildOpening(ReadOnlySpan<byte> utf8, string type, in FlatFields fields)
+    {
+        var evt = new ResponseLifecycleEvent { Type = type };
+        SetCommon(utf8, evt, in fields);
+        if (fields.Response is { } response)
+        {
+            evt.SetResponseJson(response);
         }
 
         return evt;

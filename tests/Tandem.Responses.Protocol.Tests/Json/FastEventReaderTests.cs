@@ -52,6 +52,9 @@ public sealed class FastEventReaderTests
         """  {"type":"response.output_text.delta","delta":"whitespace around","output_index":0,"content_index":0}  """,
         """{"type":"response.created","sequence_number":0,"response":{"id":"resp_1","object":"response","created_at":1,"status":"in_progress","model":"m","output":[],"tools":[],"metadata":{},"text":{"format":{"type":"text"},"verbosity":"medium"}}}""",
         """{"type":"response.in_progress","response":null}""",
+        """{"type":"response.in_progress","response":{"id":"resp_1"} ,"sequence_number":1}""",
+        """{"type":"response.in_progress","response":{"id":"resp_1","model":"m"},"response":{"id":"resp_2"}}""",
+        """{"type":"response.created","stream_id":"lane-1","response":{"id":"resp_\u0031","metadata":{"k":"v"}},"sequence_number":0}""",
         """{"type":"response.queued","sequence_number":0}""",
         """{"type":"response.created","sequence_number":0,"stream_id":"a","response":{"id":"resp_1"},"extra":true}""",
         """{"type":"response.completed","sequence_number":9,"response":{"id":"resp_1","status":"completed","output":[{"type":"message","id":"msg_1","status":"completed","role":"assistant","content":[{"type":"output_text","text":"Hi","annotations":[],"logprobs":[]}]}],"usage":{"input_tokens":1,"input_tokens_details":{"cached_tokens":0},"output_tokens":1,"output_tokens_details":{"reasoning_tokens":0},"total_tokens":2}}}""",
@@ -108,7 +111,9 @@ public sealed class FastEventReaderTests
         """{"type":"response.completed","response":{"created_at":"x"}}""",
         """{"type":"response.created","response":"x"}""",
         """{"type":"response.created","sequence_number":"1"}""",
-        """{"type":"response.created","response":{"id":"r",}}""");
+        """{"type":"response.created","response":{"id":"r",}}""",
+        """{"type":"response.created","response":{"id":"r"}""",
+        """{"type":"response.in_progress","response":{"id":"r"}}}""");
 
     [Theory]
     [MemberData(nameof(SseFiles))]
@@ -142,7 +147,7 @@ public sealed class FastEventReaderTests
     [MemberData(nameof(SseFiles))]
     public void TryScanFlat_EveryRecordedTextOrArgumentsEvent_IsTakenByTheScanner(string folder)
     {
-        string[] flat = ["response.output_text.delta", "response.output_text.done", "response.function_call_arguments.delta", "response.function_call_arguments.done"];
+        string[] flat = ["response.output_text.delta", "response.output_text.done", "response.function_call_arguments.delta", "response.function_call_arguments.done", "response.created", "response.in_progress"];
         var events = Fixtures.SseData(Fixtures.RecordedFile(folder, "response.sse"))
             .Where(d => flat.Any(t => d.StartsWith($$"""{"type":"{{t}}",""", StringComparison.Ordinal))
                 && !d.Contains("\"logprobs\":[{", StringComparison.Ordinal)); // logprobs: left to the reader
