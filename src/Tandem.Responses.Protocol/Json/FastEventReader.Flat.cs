@@ -4,12 +4,23 @@ using System.Text.Json;
 namespace Tandem.Responses.Protocol.Json;
 
 /// <summary>
-/// The flat events of a stream (text and argument deltas, and their done events) scanned without a
-/// <see cref="Utf8JsonReader"/>: deltas are most of a stream's events, each a flat object of a few
-/// fields, and a JSON reader's per-token state machine was most of the cost of reading one.
+/// The flat events of a stream (text and argument deltas and their done events, and the opening
+/// <c>response.created</c>/<c>in_progress</c>, whose one nested object is kept as bytes) scanned
+/// without a <see cref="Utf8JsonReader"/>: deltas are most of a stream's events, each a flat object
+/// of a few fields, and a JSON reader's per-token state machine was most of the cost of reading one.
 /// </summary>
 internal static partial class FastEventReader
 {
+    /// <summary>How a scanned string is read: through which of the shared-instance caches its field's converter uses.</summary>
+    private enum TextKind
+    {
+        Repeated,
+        Short,
+        Recent,
+        Known,
+        Other,
+    }
+
     // Both OpenAI (then the other fields by name) and Tandem's server (then in declaration order) write type first.
     private static ReadOnlySpan<byte> TextDeltaStart => "{\"type\":\"response.output_text.delta\""u8;
 
@@ -107,10 +118,6 @@ internal static partial class FastEventReader
         return null;
     }
 
-    /// <summary><see cref="TryScanFlat"/> for a text delta alone.</summary>
-    internal static OutputTextDeltaEvent? TryScanTextDelta(ReadOnlySpan<byte> utf8) =>
-        utf8.StartsWith(TextDeltaStart) ? TryScanFlat(utf8) as OutputTextDeltaEvent : null;
-
     /// <summary>The fields after the type, to the end of the object and of the input; false for anything not in the shape.</summary>
     private static bool TryScanFields(ReadOnlySpan<byte> utf8, int pos, Field allowed, ref FlatFields fields)
     {
@@ -146,7 +153,8 @@ internal static partial class FastEventReader
                 Field.ContentIndex => TryScanInt32(utf8, ref pos, out fields.ContentIndex),
                 Field.SequenceNumber => TryScanSequenceNumber(utf8, ref pos, ref fields),
                 Field.Response => TryScanOpeningResponse(utf8, ref pos, ref fields),
-                _ => fields.EmptyLogprobs = TryScanEmptyArray(utf8, ref pos), // Logprobs
+                Field.Logprobs => fields.EmptyLogprobs = TryScanEmptyArray(utf8, ref pos),
+                _ => false, // allowed for no flat event yet
             };
 
             if (!ok)
@@ -177,7 +185,9 @@ internal static partial class FastEventReader
             return true;
         }
 
-        var reader = new Utf8JsonReader(rest, ReaderOptions);
+        // The response sits one level into the event: checked alone, it may nest one level less
+        // than the event may (the serializer's limit counts from the event).
+        var reader = new Utf8JsonReader(rest, NestedReaderOptions);
         reader.Read();
         reader.Skip();
         var length = (int)reader.BytesConsumed;
@@ -326,15 +336,6 @@ internal static partial class FastEventReader
             TextKind.Known => KnownStringConverter.Find(ascii) ?? Encoding.ASCII.GetString(ascii),
             _ => Encoding.ASCII.GetString(ascii),
         };
-    }
-
-    private enum TextKind
-    {
-        Repeated,
-        Short,
-        Recent,
-        Known,
-        Other,
     }
 
     /// <summary>

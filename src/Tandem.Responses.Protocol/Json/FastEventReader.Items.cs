@@ -95,7 +95,7 @@ internal static partial class FastEventReader
 
                     message.Role = role!; // a string token reads as a string
                     break;
-                default: // Content
+                case Field.Content:
                     if (TryScanParts(utf8, ref pos) is not { } parts)
                     {
                         return null;
@@ -103,6 +103,8 @@ internal static partial class FastEventReader
 
                     message.Content = new MessageContent(parts);
                     break;
+                default:
+                    return null;
             }
         }
     }
@@ -168,7 +170,7 @@ internal static partial class FastEventReader
 
                     part.Logprobs = RawJsonElementConverter.EmptyArray;
                     break;
-                default: // Text
+                case Field.Text:
                     if (!TryScanString(utf8, pos, out var text, out pos))
                     {
                         return null;
@@ -176,6 +178,8 @@ internal static partial class FastEventReader
 
                     part.Text = Read(utf8, text, TextKind.Recent);
                     break;
+                default:
+                    return null;
             }
         }
     }

@@ -47,7 +47,10 @@ internal static partial class FastEventReader
         Metadata = 1UL << 30,
     }
 
-    /// <summary>Whether the reader types the response field <paramref name="name"/> (any other field it keeps raw, as extension data).</summary>
+    /// <summary>
+    /// Whether the reader types the response field <paramref name="name"/> (any other field it keeps
+    /// raw, as extension data). For a test: every property of <see cref="ResponseObject"/> must be typed.
+    /// </summary>
     internal static bool TypesResponseField(string name) => ResponseName(System.Text.Encoding.UTF8.GetBytes(name)) != ResponseField.None;
 
     /// <summary>

@@ -23,6 +23,9 @@ internal static partial class FastEventReader
     // As the serializer reads (ProtocolJson.Options): depth 128, no comments, no trailing commas.
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128 };
 
+    // For an object read alone that sits one level into the event.
+    private static readonly JsonReaderOptions NestedReaderOptions = new() { MaxDepth = 127 };
+
     // The response bytes of the last opening event read on this thread: response.in_progress nearly
     // always repeats response.created byte for byte, and then shares its copy (never written to).
     [ThreadStatic]

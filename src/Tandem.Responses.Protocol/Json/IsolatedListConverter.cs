@@ -17,7 +17,6 @@ internal sealed class IsolatedListConverter<T> : JsonConverter<List<T>>
     /// <summary>The list the reader is on; for readers that bypass the serializer (FastEventReader).</summary>
     internal static List<T> ReadList(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw new JsonException(); // the serializer words it: "could not be converted to List<T>", with the path

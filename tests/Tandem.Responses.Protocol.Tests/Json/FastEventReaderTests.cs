@@ -180,12 +180,12 @@ public sealed class FastEventReaderTests
     }
 
     [Fact]
-    public void TryScanTextDelta_TheLocalServersShape_IsTakenByTheScanner()
+    public void TryScanFlat_TheLocalServersTextDelta_IsTakenByTheScanner()
     {
         var evt = new OutputTextDeltaEvent { Type = ResponseEventTypes.OutputTextDelta, SequenceNumber = 4, ItemId = "msg_1", Delta = "Hi", Obfuscation = "pad", StreamId = "lane-1" };
         evt.Logprobs = JsonDocument.Parse("[]").RootElement;
 
-        var scanned = FastEventReader.TryScanTextDelta(ProtocolJson.SerializeToUtf8Bytes<ResponseStreamEvent>(evt));
+        var scanned = Assert.IsType<OutputTextDeltaEvent>(FastEventReader.TryScanFlat(ProtocolJson.SerializeToUtf8Bytes<ResponseStreamEvent>(evt)));
 
         Assert.NotNull(scanned);
         Assert.Equal(ProtocolJson.Serialize<ResponseStreamEvent>(evt), ProtocolJson.Serialize<ResponseStreamEvent>(scanned));
@@ -222,6 +222,34 @@ public sealed class FastEventReaderTests
                 Assert.Equal(ProtocolJson.Serialize(expected), ProtocolJson.Serialize(ProtocolJson.ParseEvent(utf8)));
             }
         }
+    }
+
+    [Theory]
+    [InlineData("response.created")]
+    [InlineData("response.in_progress")]
+    [InlineData("response.completed")]
+    public void ParseEvent_AResponseNestedOneLevelTooDeep_ThrowsTheSerializersError(string type)
+    {
+        // The depth limit (128) counts from the event, not from the response inside it.
+        var utf8 = Encoding.UTF8.GetBytes($$$"""{"type":"{{{type}}}","response":{"x":{{{new string('[', 127)}}}{{{new string(']', 127)}}}}}""");
+        var expected = Assert.ThrowsAny<JsonException>(() => ProtocolJson.Deserialize<ResponseStreamEvent>(utf8));
+
+        var actual = Assert.ThrowsAny<JsonException>(() => ProtocolJson.ParseEvent(utf8));
+
+        Assert.Equal(expected.Message, actual.Message);
+    }
+
+    [Theory]
+    [InlineData("response.created")]
+    [InlineData("response.completed")]
+    public void ParseEvent_AResponseNestedToTheLimit_IsRead(string type)
+    {
+        var utf8 = Encoding.UTF8.GetBytes($$$"""{"type":"{{{type}}}","response":{"x":{{{new string('[', 126)}}}{{{new string(']', 126)}}}}}""");
+
+        var evt = Assert.IsType<ResponseLifecycleEvent>(ProtocolJson.ParseEvent(utf8));
+
+        Assert.Equal(ProtocolJson.Serialize(ProtocolJson.Deserialize<ResponseStreamEvent>(utf8)), ProtocolJson.Serialize<ResponseStreamEvent>(evt));
+        Assert.NotNull(evt.Response);
     }
 
     [Fact]
