@@ -122,27 +122,11 @@ internal static partial class FastEventReader
     private static bool TryScanFields(ReadOnlySpan<byte> utf8, int pos, Field allowed, ref FlatFields fields)
     {
         var seen = Field.None;
-        while (true)
+        while (TryNextField(utf8, ref pos, allowed, ref seen, first: false, out var field))
         {
-            if ((uint)pos >= (uint)utf8.Length)
-            {
-                return false;
-            }
-
-            if (utf8[pos] == (byte)'}')
-            {
-                return pos + 1 == utf8.Length;
-            }
-
-            var field = ScanName(utf8, ref pos);
-            if ((field & allowed) == 0 || (field & seen) != 0)
-            {
-                return false;
-            }
-
-            seen |= field;
             var ok = field switch
             {
+                Field.None => pos == utf8.Length, // the end of the object, which must end the input
                 Field.ItemId => TryScanString(utf8, pos, out fields.ItemId, out pos),
                 Field.Delta => TryScanString(utf8, pos, out fields.Delta, out pos),
                 Field.Obfuscation => TryScanString(utf8, pos, out fields.Obfuscation, out pos),
@@ -157,11 +141,13 @@ internal static partial class FastEventReader
                 _ => false, // allowed for no flat event yet
             };
 
-            if (!ok)
+            if (!ok || field == Field.None)
             {
-                return false;
+                return ok;
             }
         }
+
+        return false;
     }
 
     /// <summary>

@@ -34,28 +34,12 @@ internal static partial class FastEventReader
         var message = new MessageItem();
         var seen = Field.None;
         pos++;
-        while (true)
+        while (TryNextField(utf8, ref pos, Allowed, ref seen, first: seen == Field.None, out var field))
         {
-            if ((uint)pos >= (uint)utf8.Length)
-            {
-                return null;
-            }
-
-            if (utf8[pos] == (byte)'}')
-            {
-                pos++;
-                return (seen & Field.Type) != 0 ? message : null;
-            }
-
-            var field = seen == Field.None ? ScanQuotedName(utf8, ref pos) : ScanName(utf8, ref pos);
-            if ((field & Allowed) == 0 || (field & seen) != 0)
-            {
-                return null;
-            }
-
-            seen |= field;
             switch (field)
             {
+                case Field.None:
+                    return (seen & Field.Type) != 0 ? message : null;
                 case Field.Type:
                     if (!TryScanString(utf8, pos, out var type, out pos) || !utf8.Slice(type.Start, type.Length).SequenceEqual("message"u8))
                     {
@@ -107,6 +91,8 @@ internal static partial class FastEventReader
                     return null;
             }
         }
+
+        return null;
     }
 
     /// <summary>
@@ -125,28 +111,12 @@ internal static partial class FastEventReader
         var part = new ContentPart { Type = "output_text" };
         var seen = Field.None;
         pos++;
-        while (true)
+        while (TryNextField(utf8, ref pos, Allowed, ref seen, first: seen == Field.None, out var field))
         {
-            if ((uint)pos >= (uint)utf8.Length)
-            {
-                return null;
-            }
-
-            if (utf8[pos] == (byte)'}')
-            {
-                pos++;
-                return (seen & Field.Type) != 0 ? part : null;
-            }
-
-            var field = seen == Field.None ? ScanQuotedName(utf8, ref pos) : ScanName(utf8, ref pos);
-            if ((field & Allowed) == 0 || (field & seen) != 0)
-            {
-                return null;
-            }
-
-            seen |= field;
             switch (field)
             {
+                case Field.None:
+                    return (seen & Field.Type) != 0 ? part : null;
                 case Field.Type:
                     if (!TryScanString(utf8, pos, out var type, out pos) || !utf8.Slice(type.Start, type.Length).SequenceEqual("output_text"u8))
                     {
@@ -182,6 +152,37 @@ internal static partial class FastEventReader
                     return null;
             }
         }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The next field of an object (<paramref name="pos"/> past its colon) or, as <see cref="Field.None"/>,
+    /// the object's end (<paramref name="pos"/> past its <c>}</c>); false for a name not
+    /// <paramref name="allowed"/> or already <paramref name="seen"/>, or anything else there.
+    /// </summary>
+    private static bool TryNextField(ReadOnlySpan<byte> utf8, ref int pos, Field allowed, ref Field seen, bool first, out Field field)
+    {
+        field = Field.None;
+        if ((uint)pos >= (uint)utf8.Length)
+        {
+            return false;
+        }
+
+        if (utf8[pos] == (byte)'}')
+        {
+            pos++;
+            return true;
+        }
+
+        field = first ? ScanQuotedName(utf8, ref pos) : ScanName(utf8, ref pos);
+        if ((field & allowed) == 0 || (field & seen) != 0)
+        {
+            return false;
+        }
+
+        seen |= field;
+        return true;
     }
 
     /// <summary>A list of <see cref="TryScanOutputTextPart"/> parts at <paramref name="pos"/>.</summary>

@@ -146,40 +146,22 @@ internal static partial class FastEventReader
                 case ResponseField.CreatedAt when kind == JsonTokenType.Number && reader.TryGetInt64(out var createdAt):
                     response.CreatedAt = createdAt;
                     break;
-                case ResponseField.CompletedAt when isNull:
-                    response.CompletedAt = null;
-                    break;
-                case ResponseField.CompletedAt when kind == JsonTokenType.Number && reader.TryGetInt64(out var completedAt):
+                case ResponseField.CompletedAt when TryGetInt64OrNull(ref reader, out var completedAt):
                     response.CompletedAt = completedAt;
                     break;
-                case ResponseField.MaxOutputTokens when isNull:
-                    response.MaxOutputTokens = null;
-                    break;
-                case ResponseField.MaxOutputTokens when kind == JsonTokenType.Number && reader.TryGetInt32(out var maxOutputTokens):
+                case ResponseField.MaxOutputTokens when TryGetInt32OrNull(ref reader, out var maxOutputTokens):
                     response.MaxOutputTokens = maxOutputTokens;
                     break;
-                case ResponseField.MaxToolCalls when isNull:
-                    response.MaxToolCalls = null;
-                    break;
-                case ResponseField.MaxToolCalls when kind == JsonTokenType.Number && reader.TryGetInt32(out var maxToolCalls):
+                case ResponseField.MaxToolCalls when TryGetInt32OrNull(ref reader, out var maxToolCalls):
                     response.MaxToolCalls = maxToolCalls;
                     break;
-                case ResponseField.TopLogprobs when isNull:
-                    response.TopLogprobs = null;
-                    break;
-                case ResponseField.TopLogprobs when kind == JsonTokenType.Number && reader.TryGetInt32(out var topLogprobs):
+                case ResponseField.TopLogprobs when TryGetInt32OrNull(ref reader, out var topLogprobs):
                     response.TopLogprobs = topLogprobs;
                     break;
-                case ResponseField.Temperature when isNull:
-                    response.Temperature = null;
-                    break;
-                case ResponseField.Temperature when kind == JsonTokenType.Number && reader.TryGetDouble(out var temperature):
+                case ResponseField.Temperature when TryGetDoubleOrNull(ref reader, out var temperature):
                     response.Temperature = temperature;
                     break;
-                case ResponseField.TopP when isNull:
-                    response.TopP = null;
-                    break;
-                case ResponseField.TopP when kind == JsonTokenType.Number && reader.TryGetDouble(out var topP):
+                case ResponseField.TopP when TryGetDoubleOrNull(ref reader, out var topP):
                     response.TopP = topP;
                     break;
                 case ResponseField.Background when isNull:
@@ -262,6 +244,58 @@ internal static partial class FastEventReader
                     return null; // a value of another kind: the serializer's, with its error
             }
         }
+    }
+
+    // A number of the field's kind or null, as the serializer reads a nullable number (false: another kind).
+    private static bool TryGetInt32OrNull(ref Utf8JsonReader reader, out int? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number))
+        {
+            return false;
+        }
+
+        value = number;
+        return true;
+    }
+
+    private static bool TryGetInt64OrNull(ref Utf8JsonReader reader, out long? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var number))
+        {
+            return false;
+        }
+
+        value = number;
+        return true;
+    }
+
+    private static bool TryGetDoubleOrNull(ref Utf8JsonReader reader, out double? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var number))
+        {
+            return false;
+        }
+
+        value = number;
+        return true;
     }
 
     /// <summary>The items of <c>output</c>: messages of plain text parts scanned, every other item read as the serializer reads it.</summary>
