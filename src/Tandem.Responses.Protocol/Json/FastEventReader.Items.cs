@@ -22,6 +22,8 @@ internal static partial class FastEventReader
     /// A message item at <paramref name="pos"/>: fields <c>id</c>, <c>type</c> (<c>message</c>, required),
     /// <c>status</c>, <c>content</c> (a list of <see cref="TryScanOutputTextPart"/> parts), <c>phase</c>
     /// and <c>role</c> in any order, each once, strings only; <paramref name="pos"/> ends past the object.
+    /// Nothing is built until the object is known to be such a message: most other items (function
+    /// calls, reasoning, tool calls) fail here, and would otherwise leave an item and an id behind.
     /// </summary>
     internal static MessageItem? TryScanMessageItem(ReadOnlySpan<byte> utf8, ref int pos)
     {
@@ -31,64 +33,58 @@ internal static partial class FastEventReader
             return null;
         }
 
-        var message = new MessageItem();
+        StringValue id = StringValue.Absent, status = StringValue.Absent, phase = StringValue.Absent, role = StringValue.Absent;
+        List<ContentPart>? parts = null;
         var seen = Field.None;
         pos++;
         while (TryNextField(utf8, ref pos, Allowed, ref seen, first: seen == Field.None, out var field))
         {
-            switch (field)
+            var ok = field switch
             {
-                case Field.None:
-                    return (seen & Field.Type) != 0 ? message : null;
-                case Field.Type:
-                    if (!TryScanString(utf8, pos, out var type, out pos) || !utf8.Slice(type.Start, type.Length).SequenceEqual("message"u8))
-                    {
-                        return null;
-                    }
+                Field.None => (seen & Field.Type) != 0,
+                Field.Type => TryScanString(utf8, pos, out var type, out pos) && utf8.Slice(type.Start, type.Length).SequenceEqual("message"u8),
+                Field.Id => TryScanString(utf8, pos, out id, out pos),
+                Field.Status => TryScanString(utf8, pos, out status, out pos),
+                Field.Phase => TryScanString(utf8, pos, out phase, out pos),
+                Field.Role => TryScanString(utf8, pos, out role, out pos),
+                Field.Content => (parts = TryScanParts(utf8, ref pos)) is not null,
+                _ => false,
+            };
 
-                    break;
-                case Field.Id:
-                    if (!TryScanString(utf8, pos, out var id, out pos))
-                    {
-                        return null;
-                    }
+            if (!ok)
+            {
+                return null;
+            }
 
+            if (field == Field.None)
+            {
+                var message = new MessageItem();
+                if (id.IsPresent)
+                {
                     message.Id = Read(utf8, id, TextKind.Repeated);
-                    break;
-                case Field.Status:
-                    if (!TryScanKnown(utf8, ref pos, out var status))
-                    {
-                        return null;
-                    }
+                }
 
-                    message.Status = status;
-                    break;
-                case Field.Phase:
-                    if (!TryScanKnown(utf8, ref pos, out var phase))
-                    {
-                        return null;
-                    }
+                if (status.IsPresent)
+                {
+                    message.Status = Read(utf8, status, TextKind.Known);
+                }
 
-                    message.Phase = phase;
-                    break;
-                case Field.Role:
-                    if (!TryScanKnown(utf8, ref pos, out var role))
-                    {
-                        return null;
-                    }
+                if (phase.IsPresent)
+                {
+                    message.Phase = Read(utf8, phase, TextKind.Known);
+                }
 
-                    message.Role = role!; // a string token reads as a string
-                    break;
-                case Field.Content:
-                    if (TryScanParts(utf8, ref pos) is not { } parts)
-                    {
-                        return null;
-                    }
+                if (role.IsPresent)
+                {
+                    message.Role = Read(utf8, role, TextKind.Known)!; // a string token reads as a string
+                }
 
+                if (parts is not null)
+                {
                     message.Content = new MessageContent(parts);
-                    break;
-                default:
-                    return null;
+                }
+
+                return message;
             }
         }
 
@@ -98,7 +94,7 @@ internal static partial class FastEventReader
     /// <summary>
     /// An <c>output_text</c> part at <paramref name="pos"/>: fields <c>type</c> (required),
     /// <c>annotations</c> and <c>logprobs</c> (each only <c>[]</c>) and <c>text</c>, in any order,
-    /// each once; <paramref name="pos"/> ends past the object.
+    /// each once; <paramref name="pos"/> ends past the object. Built only once it is known to be one.
     /// </summary>
     internal static ContentPart? TryScanOutputTextPart(ReadOnlySpan<byte> utf8, ref int pos)
     {
@@ -108,48 +104,44 @@ internal static partial class FastEventReader
             return null;
         }
 
-        var part = new ContentPart { Type = "output_text" };
+        var text = StringValue.Absent;
         var seen = Field.None;
         pos++;
         while (TryNextField(utf8, ref pos, Allowed, ref seen, first: seen == Field.None, out var field))
         {
-            switch (field)
+            var ok = field switch
             {
-                case Field.None:
-                    return (seen & Field.Type) != 0 ? part : null;
-                case Field.Type:
-                    if (!TryScanString(utf8, pos, out var type, out pos) || !utf8.Slice(type.Start, type.Length).SequenceEqual("output_text"u8))
-                    {
-                        return null;
-                    }
+                Field.None => (seen & Field.Type) != 0,
+                Field.Type => TryScanString(utf8, pos, out var type, out pos) && utf8.Slice(type.Start, type.Length).SequenceEqual("output_text"u8),
+                Field.Annotations or Field.Logprobs => TryScanEmptyArray(utf8, ref pos),
+                Field.Text => TryScanString(utf8, pos, out text, out pos),
+                _ => false,
+            };
 
-                    break;
-                case Field.Annotations:
-                    if (!TryScanEmptyArray(utf8, ref pos))
-                    {
-                        return null;
-                    }
+            if (!ok)
+            {
+                return null;
+            }
 
+            if (field == Field.None)
+            {
+                var part = new ContentPart { Type = "output_text" };
+                if ((seen & Field.Annotations) != 0)
+                {
                     part.Annotations = RawJsonElementConverter.EmptyArray;
-                    break;
-                case Field.Logprobs:
-                    if (!TryScanEmptyArray(utf8, ref pos))
-                    {
-                        return null;
-                    }
+                }
 
+                if ((seen & Field.Logprobs) != 0)
+                {
                     part.Logprobs = RawJsonElementConverter.EmptyArray;
-                    break;
-                case Field.Text:
-                    if (!TryScanString(utf8, pos, out var text, out pos))
-                    {
-                        return null;
-                    }
+                }
 
+                if (text.IsPresent)
+                {
                     part.Text = Read(utf8, text, TextKind.Recent);
-                    break;
-                default:
-                    return null;
+                }
+
+                return part;
             }
         }
 
@@ -193,7 +185,7 @@ internal static partial class FastEventReader
             return null;
         }
 
-        var parts = new List<ContentPart>();
+        List<ContentPart>? parts = null; // made with the first part taken: a list that fails on its first part leaves nothing
         pos++;
         while (true)
         {
@@ -205,10 +197,10 @@ internal static partial class FastEventReader
             if (utf8[pos] == (byte)']')
             {
                 pos++;
-                return parts;
+                return parts ?? [];
             }
 
-            if (parts.Count > 0)
+            if (parts is not null)
             {
                 if (utf8[pos] != (byte)',')
                 {
@@ -223,21 +215,8 @@ internal static partial class FastEventReader
                 return null;
             }
 
-            parts.Add(part);
+            (parts ??= []).Add(part);
         }
-    }
-
-    /// <summary>A string of an enum-like field (status, role, phase) as its shared constant when it has one.</summary>
-    private static bool TryScanKnown(ReadOnlySpan<byte> utf8, ref int pos, out string? value)
-    {
-        value = null;
-        if (!TryScanString(utf8, pos, out var text, out pos))
-        {
-            return false;
-        }
-
-        value = Read(utf8, text, TextKind.Known);
-        return true;
     }
 
     private static bool TryScanEmptyArray(ReadOnlySpan<byte> utf8, ref int pos)
