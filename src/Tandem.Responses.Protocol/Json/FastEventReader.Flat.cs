@@ -359,7 +359,11 @@ internal static partial class FastEventReader
     }
 
     /// <summary>At <c>"name":</c>, as <see cref="ScanName"/>.</summary>
-    /// <remarks>One look at the first letter, then one comparison of the name with its quote and colon.</remarks>
+    /// <remarks>
+    /// One look at the first letter, then one comparison of the name with its quote and colon. The
+    /// names are listed again here, beside <see cref="Name"/> (the reader path's lookup), on purpose:
+    /// finding the name's end first and looking it up there made a text delta's scan ~20% slower.
+    /// </remarks>
     private static Field ScanQuotedName(ReadOnlySpan<byte> utf8, ref int pos)
     {
         if (pos + 1 >= utf8.Length || utf8[pos] != (byte)'"')
