@@ -8,6 +8,7 @@ namespace Tandem.Responses.Tests.Transport;
 /// writes it (a stateless conversation resends ~200 KB every turn, on whatever thread the caller
 /// continues on), so resending allocates no new large array.
 /// </summary>
+[Collection(nameof(BodyPoolCollection))]
 public sealed class PooledJsonContentTests
 {
     [Fact]
@@ -18,7 +19,7 @@ public sealed class PooledJsonContentTests
         RunOnNewThread(() => PooledJsonContent.Create(request).Dispose());
         RunOnNewThread(() => PooledJsonContent.Create(request).Dispose());
 
-        // Counted on the writing threads only (tests run in parallel in this process).
+        // Counted on the writing threads only.
         const int Bodies = 8;
         long allocated = 0;
         for (var i = 0; i < Bodies; i++)
