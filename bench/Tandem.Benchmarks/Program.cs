@@ -14,6 +14,8 @@ public static class Program
                 return await Turns.TurnLoop.ServeAsync().ConfigureAwait(false);
             case "turns":
                 return await Turns.TurnLoop.RunAsync(args[1..]).ConfigureAwait(false);
+            case "pair":
+                return await Turns.TurnPairLoop.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
         // The server runs here, in the BenchmarkDotNet host, and not in the benchmark processes

@@ -21,10 +21,21 @@ internal sealed partial class WebSocketTransport
     /// </summary>
     private const int MaxBurst = 32;
 
-    private async Task ReceiveLoopAsync(WebSocketConnection connection)
+    /// <summary>
+    /// The connection's receive thread. With the transport's own TCP stream its reads complete
+    /// synchronously, waiting in the kernel (ReceiveThreadStream), and the lanes are woken just before
+    /// each wait; otherwise a read that does not complete at once wakes them, then blocks this thread
+    /// (its own) until the read ends.
+    /// </summary>
+    private void ReceiveLoop(WebSocketConnection connection, TaskCompletionSource done)
     {
         var socket = connection.Socket;
         var token = connection.Lifetime.Token;
+        if (connection.Stream is { } stream)
+        {
+            stream.BeforeWait = connection.FlushAll;
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         var count = 0;
         var burst = 0;
@@ -46,15 +57,21 @@ internal sealed partial class WebSocketTransport
                     buffer = bigger;
                 }
 
-                var receive = socket.ReceiveAsync(buffer.AsMemory(count), token);
-                if (!receive.IsCompleted || (connection.Unflushed.Count > 0 && ++burst >= MaxBurst))
+                if (connection.Unflushed.Count > 0 && ++burst >= MaxBurst)
                 {
-                    // The socket has nothing more ready (or a long burst has run): let the lanes read.
+                    connection.FlushAll(); // a long burst has run: let the lanes read
+                    burst = 0;
+                }
+
+                var receive = socket.ReceiveAsync(buffer.AsMemory(count), token);
+                if (!receive.IsCompleted)
+                {
+                    // The socket has nothing more ready: let the lanes read, then wait here.
                     connection.FlushAll();
                     burst = 0;
                 }
 
-                var result = await receive.ConfigureAwait(false);
+                var result = receive.IsCompleted ? receive.Result : receive.AsTask().GetAwaiter().GetResult();
                 Volatile.Write(ref connection.LastActivity, _time.GetTimestamp());
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
@@ -64,7 +81,7 @@ internal sealed partial class WebSocketTransport
                     if (socket.State == WebSocketState.CloseReceived)
                     {
                         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token).ConfigureAwait(false);
+                        socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token).GetAwaiter().GetResult();
                     }
 
                     break;
@@ -79,8 +96,7 @@ internal sealed partial class WebSocketTransport
                 ResponsesDiagnostics.BytesReceived.Add(count, TransportTag);
                 if (result.MessageType == WebSocketMessageType.Text)
                 {
-                    var evt = Parse(buffer.AsSpan(0, count));
-                    await DispatchAsync(connection, evt, token).ConfigureAwait(false);
+                    Dispatch(connection, Parse(buffer.AsSpan(0, count)), token);
                 }
 
                 count = 0;
@@ -95,14 +111,24 @@ internal sealed partial class WebSocketTransport
             failure = ex;
             connection.CloseReason ??= $"the WebSocket failed: {ex.Message}";
         }
+        catch (Exception ex)
+        {
+            // Nothing else is expected here; a thread of its own has no caller to throw to, so the
+            // responses waiting on this connection get it instead of the process ending.
+            failure = ex;
+            connection.CloseReason ??= $"the receive thread failed: {ex.Message}";
+            socket.Abort();
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
             connection.Closed = true;
             connection.Watchdog?.Dispose();
+            connection.Invoker?.Dispose();
             Log.ConnectionEnded(_logger, connection.Generation, connection.CloseReason ?? "closed");
             connection.FailAll(new ResponsesConnectionException(
                 $"The response did not finish: {connection.CloseReason ?? "the WebSocket closed"}.", failure));
+            done.TrySetResult();
         }
     }
 
@@ -119,12 +145,12 @@ internal sealed partial class WebSocketTransport
         }
     }
 
-    private async ValueTask DispatchAsync(WebSocketConnection connection, ResponseStreamEvent evt, CancellationToken cancellationToken)
+    private void Dispatch(WebSocketConnection connection, ResponseStreamEvent evt, CancellationToken cancellationToken)
     {
         var lane = evt.StreamId ?? string.Empty;
         if (connection.TryGet(lane, out var active))
         {
-            await DeliverAsync(connection, active, evt, cancellationToken).ConfigureAwait(false);
+            Deliver(connection, active, evt, cancellationToken);
             return;
         }
 
@@ -133,7 +159,7 @@ internal sealed partial class WebSocketTransport
             // A connection-level error (e.g. the connection's age limit): every waiting lane gets it.
             foreach (var waiting in connection.Active)
             {
-                await DeliverAsync(connection, waiting, evt, cancellationToken).ConfigureAwait(false);
+                Deliver(connection, waiting, evt, cancellationToken);
             }
 
             return;
@@ -142,7 +168,7 @@ internal sealed partial class WebSocketTransport
         Log.EventWithoutLane(_logger, evt.Type, lane);
     }
 
-    private static async ValueTask DeliverAsync(WebSocketConnection connection, ActiveResponse active, ResponseStreamEvent evt, CancellationToken cancellationToken)
+    private static void Deliver(WebSocketConnection connection, ActiveResponse active, ResponseStreamEvent evt, CancellationToken cancellationToken)
     {
         if (active.TerminalSeen)
         {
@@ -156,12 +182,15 @@ internal sealed partial class WebSocketTransport
 
         // The buffer is not completed after the terminal event: its reader stops there, and an open
         // buffer can serve the lane's next response (ActiveResponse). The reader is woken by the
-        // next flush (ReceiveLoopAsync), or now when the buffer is full and this must wait for room.
+        // next flush (ReceiveLoop), or now when the buffer is full and this must wait for room: the
+        // receive thread waits (it is this connection's own), and so does the socket, which is the
+        // back-pressure a slow consumer puts on the server.
         var events = active.Events;
         while (!events.TryWrite(evt))
         {
             connection.FlushAll();
-            if (!await events.WaitToWriteAsync(cancellationToken).ConfigureAwait(false))
+            var room = events.WaitToWriteAsync(cancellationToken);
+            if (!(room.IsCompleted ? room.Result : room.AsTask().GetAwaiter().GetResult()))
             {
                 return; // completed: nothing reads it
             }

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using Tandem.Responses.Auth;
 using Tandem.Responses.Diagnostics;
@@ -155,11 +156,22 @@ internal sealed partial class WebSocketTransport
             o.SetRequestHeader(name, value);
         }
 
+        // Without an invoker of the caller's, the handshake runs on a handler of this connection's
+        // own, whose TCP stream lets the receive thread wait in the kernel (ReceiveThreadStream).
+        ReceiveThreadStream? stream = null;
+        var invoker = _options.WebSocketInvoker;
+        var ownInvoker = invoker is null ? new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseCookies = false,
+            PooledConnectionLifetime = TimeSpan.Zero, // a refused upgrade's connection is not kept for the next attempt
+            ConnectCallback = async (context, ct) => stream = await ReceiveThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem WebSocket", ct).ConfigureAwait(false),
+        }) : null;
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ConnectTimeout);
         try
         {
-            await socket.ConnectAsync(_options.WebSocketUri, _options.WebSocketInvoker, timeout.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(_options.WebSocketUri, invoker ?? ownInvoker, timeout.Token).ConfigureAwait(false);
         }
         catch (WebSocketException ex)
         {
@@ -174,18 +186,47 @@ internal sealed partial class WebSocketTransport
 
             var status = (int)socket.HttpStatusCode;
             socket.Dispose();
+            ownInvoker?.Dispose();
             throw new WebSocketHandshakeException(status, headers, ex);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
+            ownInvoker?.Dispose();
             throw new WebSocketHandshakeException(0, new Dictionary<string, string>(), new WebSocketException($"the handshake took longer than ConnectTimeout ({_options.ConnectTimeout})"));
+        }
+        catch
+        {
+            socket.Dispose();
+            ownInvoker?.Dispose();
+            throw;
         }
 
         socket.HttpResponseHeaders = null; // not needed after the handshake
         var generation = Interlocked.Increment(ref _generations);
         var connection = new WebSocketConnection(socket, generation, _time.GetUtcNow(), _time.GetTimestamp()) { KeyId = key.KeyId };
-        connection.ReceiveLoop = Task.Run(() => ReceiveLoopAsync(connection), CancellationToken.None);
+        connection.Stream = stream;
+        connection.Invoker = ownInvoker;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.ReceiveLoop = done.Task;
+        if (stream is not null)
+        {
+            stream.StartReceiving(() => ReceiveLoop(connection, done));
+        }
+        else
+        {
+            // A caller's invoker made the stream: the loop still gets a thread of its own.
+            new Thread(static state =>
+            {
+                var (self, c, d) = ((WebSocketTransport, WebSocketConnection, TaskCompletionSource))state!;
+                self.ReceiveLoop(c, d);
+            })
+            {
+                IsBackground = true,
+                Name = "Tandem WebSocket",
+            }.UnsafeStart((this, connection, done)); // the caller's async locals stay with the caller
+        }
+
         StartWatchdog(connection);
         Log.Connected(_logger, generation, key.KeyId);
         return connection;
