@@ -82,6 +82,15 @@ public sealed partial class ResponsesClient
     /// <summary>Diagnostics (tests): events buffered for a lane and not yet read (0 over HTTP, which reads only on demand).</summary>
     internal int BufferedEvents(string? lane = null) => (_transport as WebSocketTransport)?.BufferedEvents(lane) ?? 0;
 
+    /// <summary>
+    /// Diagnostics (tests): whether the live WebSocket connection's stream had to send asynchronously
+    /// (<see cref="ReceiveThreadStream.UsedAsyncWrite"/>); null without a connection on the transport's own stream.
+    /// </summary>
+    internal bool? WebSocketUsedAsyncWrite => (_transport as WebSocketTransport)?.LiveStream?.UsedAsyncWrite;
+
+    /// <summary>Diagnostics (tests): the live WebSocket connection's own thread, when the transport made its stream.</summary>
+    internal Thread? WebSocketThread => (_transport as WebSocketTransport)?.LiveStream?.Thread;
+
     internal void OnChainReplayed(string? lane, int items, string reason)
     {
         ResponsesDiagnostics.ChainReplays.Add(1, new KeyValuePair<string, object?>("tandem.replay.reason", reason));

@@ -94,6 +94,12 @@ public sealed class ResponsesClientOptions
 
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// Tests: the kernel send buffer of the WebSocket's TCP socket (SO_SNDBUF), small enough to make
+    /// a large request fill it; null leaves the system's default (tuned by the kernel as it goes).
+    /// </summary>
+    internal int? WebSocketSendBufferBytes { get; set; }
+
     internal Uri ResponsesUri => new(WithTrailingSlash(BaseUrl), "responses");
 
     internal Uri ModelsUri => new(WithTrailingSlash(BaseUrl), "models");

@@ -68,13 +68,17 @@ internal sealed class ReceiveThreadStream : Stream
         set => throw new NotSupportedException();
     }
 
+    /// <summary>The stream's thread (tests: it must end with the connection).</summary>
+    internal Thread Thread => _thread;
+
     private bool OnReceiveThread => Thread.CurrentThread == _thread;
 
     /// <summary>
     /// Opens a TCP connection to <paramref name="endpoint"/> (each of its addresses in turn) on a new
-    /// thread named <paramref name="threadName"/>, which waits for it.
+    /// thread named <paramref name="threadName"/>, which waits for it. <paramref name="sendBufferBytes"/>:
+    /// <see cref="ResponsesClientOptions.WebSocketSendBufferBytes"/>.
     /// </summary>
-    public static async Task<ReceiveThreadStream> ConnectAsync(DnsEndPoint endpoint, string threadName, CancellationToken cancellationToken)
+    public static async Task<ReceiveThreadStream> ConnectAsync(DnsEndPoint endpoint, string threadName, int? sendBufferBytes, CancellationToken cancellationToken)
     {
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
@@ -86,6 +90,11 @@ internal sealed class ReceiveThreadStream : Stream
             foreach (var address in addresses)
             {
                 var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false };
+                if (sendBufferBytes is { } size)
+                {
+                    socket.SendBufferSize = size;
+                }
+
                 try
                 {
                     await stream.ConnectOneAsync(socket, new IPEndPoint(address, endpoint.Port), cancellationToken).ConfigureAwait(false);
@@ -122,7 +131,18 @@ internal sealed class ReceiveThreadStream : Stream
     /// </summary>
     public void StartReceiving(Action receiveLoop)
     {
-        if (!TryPost(receiveLoop))
+        var last = () =>
+        {
+            try
+            {
+                receiveLoop();
+            }
+            finally
+            {
+                _jobs.CompleteAdding(); // the connection is over: so is the thread
+            }
+        };
+        if (!TryPost(last))
         {
             receiveLoop(); // disposed meanwhile: the loop's first read fails at once and it ends the connection
         }
@@ -251,8 +271,6 @@ internal sealed class ReceiveThreadStream : Stream
         {
             job();
         }
-
-        _jobs.Dispose();
     }
 
     /// <summary>Waits on this stream's thread until <paramref name="mode"/> holds for <paramref name="socket"/>.</summary>

@@ -110,6 +110,7 @@ internal sealed partial class WebSocketTransport
         {
             failure = ex;
             connection.CloseReason ??= $"the WebSocket failed: {ex.Message}";
+            socket.Abort(); // releases the socket now, not when the next connection replaces this one
         }
         catch (Exception ex)
         {

@@ -164,7 +164,7 @@ internal sealed partial class WebSocketTransport
         {
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.Zero, // a refused upgrade's connection is not kept for the next attempt
-            ConnectCallback = async (context, ct) => stream = await ReceiveThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem WebSocket", ct).ConfigureAwait(false),
+            ConnectCallback = async (context, ct) => stream = await ReceiveThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem WebSocket", _options.WebSocketSendBufferBytes, ct).ConfigureAwait(false),
         }) : null;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -38,6 +38,9 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
     /// </summary>
     internal int BufferedEvents(string? lane) => _connection?.BufferedEvents(_options.MultiLane ? lane ?? string.Empty : string.Empty) ?? 0;
 
+    /// <summary>Diagnostics (tests): the live connection's stream, when the transport made it.</summary>
+    internal ReceiveThreadStream? LiveStream => _connection is { Closed: false } c ? c.Stream : null;
+
     public async IAsyncEnumerable<ResponseStreamEvent> StreamAsync(ResponseCreateRequest request, ApiKeyLease key, string? lane, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
