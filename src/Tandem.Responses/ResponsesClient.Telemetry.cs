@@ -84,7 +84,7 @@ public sealed partial class ResponsesClient
 
     /// <summary>
     /// Diagnostics (tests): whether the live WebSocket connection's stream had to send asynchronously
-    /// (<see cref="ReceiveThreadStream.UsedAsyncWrite"/>); null without a connection on the transport's own stream.
+    /// (<see cref="ConnectionThreadStream.UsedAsyncWrite"/>); null without a connection on the transport's own stream.
     /// </summary>
     internal bool? WebSocketUsedAsyncWrite => (_transport as WebSocketTransport)?.LiveStream?.UsedAsyncWrite;
 

@@ -293,6 +293,10 @@ public sealed partial class ResponsesClient : IAsyncDisposable
         ConnectTimeout = options.ConnectTimeout,
         EnableMultipleHttp2Connections = true,
         AutomaticDecompression = DecompressionMethods.None, // event streams are not compressed; skip the work
+
+        // Each connection waits for data on a thread of its own and resumes its reader there, instead
+        // of through the runtime's socket event loop and the thread pool (ConnectionThreadStream).
+        ConnectCallback = static async (context, ct) => await ConnectionThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem HTTP", null, ct).ConfigureAwait(false),
     };
 
     private ResponsesException Scrubbed(ResponsesException ex)

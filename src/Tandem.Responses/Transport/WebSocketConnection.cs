@@ -45,7 +45,7 @@ internal sealed class WebSocketConnection(ClientWebSocket socket, long generatio
     public Task ReceiveLoop { get; set; } = Task.CompletedTask;
 
     /// <summary>The TCP stream when the transport made it (not with a caller's <see cref="ResponsesClientOptions.WebSocketInvoker"/>).</summary>
-    public ReceiveThreadStream? Stream { get; set; }
+    public ConnectionThreadStream? Stream { get; set; }
 
     /// <summary>The handshake's invoker when the transport made it: disposed with the connection.</summary>
     public HttpMessageInvoker? Invoker { get; set; }

@@ -23,7 +23,7 @@ internal sealed partial class WebSocketTransport
 
     /// <summary>
     /// The connection's receive thread. With the transport's own TCP stream its reads complete
-    /// synchronously, waiting in the kernel (ReceiveThreadStream), and the lanes are woken just before
+    /// synchronously, waiting in the kernel (ConnectionThreadStream), and the lanes are woken just before
     /// each wait; otherwise a read that does not complete at once wakes them, then blocks this thread
     /// (its own) until the read ends.
     /// </summary>

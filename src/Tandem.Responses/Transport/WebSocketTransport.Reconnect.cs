@@ -157,14 +157,14 @@ internal sealed partial class WebSocketTransport
         }
 
         // Without an invoker of the caller's, the handshake runs on a handler of this connection's
-        // own, whose TCP stream lets the receive thread wait in the kernel (ReceiveThreadStream).
-        ReceiveThreadStream? stream = null;
+        // own, whose TCP stream lets the receive thread wait in the kernel (ConnectionThreadStream).
+        ConnectionThreadStream? stream = null;
         var invoker = _options.WebSocketInvoker;
         var ownInvoker = invoker is null ? new HttpMessageInvoker(new SocketsHttpHandler
         {
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.Zero, // a refused upgrade's connection is not kept for the next attempt
-            ConnectCallback = async (context, ct) => stream = await ReceiveThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem WebSocket", _options.WebSocketSendBufferBytes, ct).ConfigureAwait(false),
+            ConnectCallback = async (context, ct) => stream = await ConnectionThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem WebSocket", _options.WebSocketSendBufferBytes, ct).ConfigureAwait(false),
         }) : null;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

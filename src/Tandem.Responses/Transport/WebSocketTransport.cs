@@ -39,7 +39,7 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
     internal int BufferedEvents(string? lane) => _connection?.BufferedEvents(_options.MultiLane ? lane ?? string.Empty : string.Empty) ?? 0;
 
     /// <summary>Diagnostics (tests): the live connection's stream, when the transport made it.</summary>
-    internal ReceiveThreadStream? LiveStream => _connection is { Closed: false } c ? c.Stream : null;
+    internal ConnectionThreadStream? LiveStream => _connection is { Closed: false } c ? c.Stream : null;
 
     public async IAsyncEnumerable<ResponseStreamEvent> StreamAsync(ResponseCreateRequest request, ApiKeyLease key, string? lane, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -6,13 +6,13 @@ using Tandem.Responses.Protocol;
 namespace Tandem.Responses.Tests.Transport;
 
 /// <summary>
-/// Connecting on the connection's own thread (<c>ReceiveThreadStream.ConnectAsync</c>): a refused
+/// Connecting on the connection's own thread (<c>ConnectionThreadStream.ConnectAsync</c>): a refused
 /// connection and a server that never answers the upgrade fail the way they always did, within
 /// <see cref="ResponsesClientOptions.ConnectTimeout"/>, and leave no thread behind. The threads are
 /// found by name among the process's (Linux), so these tests run alone.
 /// </summary>
 [Collection(nameof(ConnectionThreadCollection))]
-public sealed class ReceiveThreadStreamConnectTests
+public sealed class ConnectionThreadStreamConnectTests
 {
     // The kernel keeps 15 characters of a thread's name.
     private const string ThreadComm = "Tandem WebSocke";

@@ -7,11 +7,11 @@ using Tandem.Server.Tests.Support;
 namespace Tandem.Responses.Tests.Transport;
 
 /// <summary>
-/// The WebSocket connection's own thread (<c>ReceiveThreadStream</c>): it receives, wakes the lanes'
+/// The WebSocket connection's own thread (<c>ConnectionThreadStream</c>): it receives, wakes the lanes'
 /// readers, answers the socket's control frames while idle, ends with the connection, and a request
 /// too large for the kernel's send buffer still goes out whole.
 /// </summary>
-public sealed class ReceiveThreadStreamTests
+public sealed class ConnectionThreadStreamTests
 {
     private const string ThreadName = "Tandem WebSocket";
 

@@ -1,46 +1,62 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Tandem.Responses.Transport;
 
 /// <summary>
-/// The TCP stream under a WebSocket connection, with a thread of its own that does all its waiting
-/// in the kernel (<c>poll</c>): for the connection to open, for the handshake's replies, and then,
-/// as the connection's receive thread, for every frame (<see cref="StartReceiving"/>).
+/// A TCP connection's stream with a thread of its own that does all the connection's waiting in the
+/// kernel (<c>poll</c>): for the connection to open, and then for data. A WebSocket connection's
+/// receive loop runs on that thread (<see cref="StartReceiving"/>); a reader on any other thread (an
+/// HTTP connection's, the WebSocket handshake's) has the thread wait for it and is resumed there.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Why: the runtime's asynchronous sockets wait through an event-loop thread that wakes a thread-pool
-/// worker for every burst of packets, and the idle workers spin while they wait for work. On a turn
-/// of a few dozen small frames that costs more CPU than reading and parsing them (measured: ~1.5× the
-/// process CPU of a turn, docs/performance.md). A socket that has once been through that engine stays
-/// registered with it, and every packet wakes it whoever reads; so this socket never is: it connects
-/// non-blocking and is waited for with <c>poll</c>, and reads and writes are non-blocking calls.
+/// worker for every burst of packets, and idle workers spin while they wait for work. On a turn of a
+/// few dozen small frames that costs more CPU than reading and parsing them (measured: the process
+/// CPU of a WebSocket turn fell to ~0.6× once it stopped, docs/performance.md). A socket that has once
+/// been through that engine stays registered with it, and every packet wakes it whoever reads; so this
+/// socket never is: it connects non-blocking and is waited for with <c>poll</c>, and reads and writes
+/// are non-blocking calls.
 /// </para>
 /// <para>
-/// On the receive thread a read that finds nothing calls <see cref="BeforeWait"/> (the connection
-/// wakes the readers of what it has received), then waits in <c>poll</c>; the kernel wakes the thread
-/// directly when data comes. A read on any other thread (the handshake, made by the HTTP stack on its
-/// threads) asks the receive thread to wait for it and awaits that. A write that would block (the
-/// kernel's send buffer is full: a large request on a slow link) sends the rest through the runtime's
-/// asynchronous path; the connection then costs what any socket costs, and stays correct.
+/// On the connection's thread a read that finds nothing calls <see cref="BeforeWait"/> (a WebSocket
+/// connection wakes the readers of what it has received), then waits in place; the kernel wakes the
+/// thread directly when data comes. A read on another thread that finds nothing posts a wait to the
+/// connection's thread and is resumed on it, so the rest of that reader's work (an HTTP response's
+/// events, up to its consumer) runs there, reading in place, until it awaits something else. A write
+/// that would block (the kernel's send buffer is full: a large request on a slow link) sends the rest
+/// through the runtime's asynchronous path; the connection then costs what any socket costs, and
+/// stays correct.
 /// </para>
 /// </remarks>
-internal sealed class ReceiveThreadStream : Stream
+internal sealed class ConnectionThreadStream : Stream
 {
     /// <summary>A waiting thread looks at the stream again at least this often (shutting the socket down wakes it at once).</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly BlockingCollection<Action> _jobs = [];
     private readonly Thread _thread;
+
+    // One wait for data at a time (reads of a stream do not overlap), resumed on the connection's thread.
+    private readonly AsyncWaiter _readable = new(runContinuationsAsynchronously: false);
+    private readonly Action _waitForData;
     private Socket _socket = null!;
     private NetworkStream? _inner;
     private volatile bool _disposed;
 
-    private ReceiveThreadStream(string name)
+    // Set on the connection's thread when the receive loop starts there: from then on its reads wait in
+    // place. Before (the WebSocket handshake), and on an HTTP connection always, a read that finds
+    // nothing waits as a posted job even on this thread: the HTTP stack reads ahead on idle connections
+    // and expects such a read to stay pending while it goes on to send the request.
+    private bool _receiving;
+
+    private ConnectionThreadStream(string name)
     {
-        _thread = new Thread(static state => ((ReceiveThreadStream)state!).RunJobs())
+        _waitForData = WaitForData;
+        _thread = new Thread(static state => ((ConnectionThreadStream)state!).RunJobs())
         {
             IsBackground = true,
             Name = name,
@@ -73,17 +89,19 @@ internal sealed class ReceiveThreadStream : Stream
 
     private bool OnReceiveThread => Thread.CurrentThread == _thread;
 
+    private bool InReceiveLoop => _receiving && OnReceiveThread;
+
     /// <summary>
     /// Opens a TCP connection to <paramref name="endpoint"/> (each of its addresses in turn) on a new
     /// thread named <paramref name="threadName"/>, which waits for it. <paramref name="sendBufferBytes"/>:
     /// <see cref="ResponsesClientOptions.WebSocketSendBufferBytes"/>.
     /// </summary>
-    public static async Task<ReceiveThreadStream> ConnectAsync(DnsEndPoint endpoint, string threadName, int? sendBufferBytes, CancellationToken cancellationToken)
+    public static async Task<ConnectionThreadStream> ConnectAsync(DnsEndPoint endpoint, string threadName, int? sendBufferBytes, CancellationToken cancellationToken)
     {
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
-        var stream = new ReceiveThreadStream(threadName);
+        var stream = new ConnectionThreadStream(threadName);
         try
         {
             Exception? last = null;
@@ -135,6 +153,7 @@ internal sealed class ReceiveThreadStream : Stream
         {
             try
             {
+                _receiving = true;
                 receiveLoop();
             }
             finally
@@ -150,7 +169,7 @@ internal sealed class ReceiveThreadStream : Stream
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (!OnReceiveThread)
+        if (!InReceiveLoop)
         {
             return ReadElsewhereAsync(buffer, cancellationToken);
         }
@@ -189,7 +208,7 @@ internal sealed class ReceiveThreadStream : Stream
         {
             if (_disposed)
             {
-                return ValueTask.FromException(new ObjectDisposedException(nameof(ReceiveThreadStream)));
+                return ValueTask.FromException(new ObjectDisposedException(nameof(ConnectionThreadStream)));
             }
 
             var sent = _socket.Send(buffer.Span, SocketFlags.None, out var error);
@@ -295,7 +314,7 @@ internal sealed class ReceiveThreadStream : Stream
                 }
             }))
         {
-            done.TrySetException(new ObjectDisposedException(nameof(ReceiveThreadStream)));
+            done.TrySetException(new ObjectDisposedException(nameof(ConnectionThreadStream)));
         }
 
         return done.Task;
@@ -320,6 +339,7 @@ internal sealed class ReceiveThreadStream : Stream
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadElsewhereAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         while (true)
@@ -329,8 +349,31 @@ internal sealed class ReceiveThreadStream : Stream
                 return read;
             }
 
-            await WaitAsync(_socket, SelectMode.SelectRead, cancellationToken).ConfigureAwait(false);
+            var wait = _readable.Arm(cancellationToken);
+            if (!TryPost(_waitForData))
+            {
+                _readable.TrySetResult(false); // disposed: the next TryReceive says so
+            }
+
+            await wait.ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The connection's thread: waits until the socket has data (or is shut down), then resumes the waiting reader here.</summary>
+    private void WaitForData()
+    {
+        try
+        {
+            while (!_disposed && !_socket.Poll(PollInterval, SelectMode.SelectRead))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Closed meanwhile: the reader's next TryReceive reports it.
+        }
+
+        _readable.TrySetResult(true);
     }
 
     private int ReadOnReceiveThread(Span<byte> buffer, CancellationToken cancellationToken)
@@ -342,7 +385,11 @@ internal sealed class ReceiveThreadStream : Stream
                 return read;
             }
 
-            BeforeWait?.Invoke();
+            if (_receiving)
+            {
+                BeforeWait?.Invoke();
+            }
+
             while (!_socket.Poll(PollInterval, SelectMode.SelectRead))
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
