@@ -286,8 +286,9 @@ public sealed partial class ResponsesClient : IAsyncDisposable
         return copy;
     }
 
-    private static SocketsHttpHandler CreateHandler(ResponsesClientOptions options) => new()
+    internal static SocketsHttpHandler CreateHandler(ResponsesClientOptions options) => new()
     {
+        SslOptions = { RemoteCertificateValidationCallback = options.ServerCertificateValidation },
         PooledConnectionLifetime = TimeSpan.FromMinutes(5), // pick up DNS changes
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
         ConnectTimeout = options.ConnectTimeout,

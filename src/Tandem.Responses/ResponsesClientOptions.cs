@@ -100,6 +100,12 @@ public sealed class ResponsesClientOptions
     /// </summary>
     internal int? WebSocketSendBufferBytes { get; set; }
 
+    /// <summary>
+    /// Tests: checks the server's TLS certificate instead of the system's trust (a local server's
+    /// self-signed one), on the client's own HTTP handler and WebSocket handshakes alike.
+    /// </summary>
+    internal System.Net.Security.RemoteCertificateValidationCallback? ServerCertificateValidation { get; set; }
+
     internal Uri ResponsesUri => new(WithTrailingSlash(BaseUrl), "responses");
 
     internal Uri ModelsUri => new(WithTrailingSlash(BaseUrl), "models");

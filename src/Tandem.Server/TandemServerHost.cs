@@ -104,9 +104,19 @@ public sealed class TandemServerHost : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.WebHost.UseUrls([.. options.Urls]);
+        if (options.Certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves HTTPS out
+        }
+
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
+            if (options.Certificate is { } certificate)
+            {
+                k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
+
             k.Limits.MaxRequestBodySize = Math.Max(options.MaxMessageBytes, 64L * 1024 * 1024);
         });
         builder.Logging.ClearProviders();

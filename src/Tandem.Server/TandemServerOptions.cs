@@ -6,6 +6,12 @@ public sealed class TandemServerOptions
     /// <summary>Addresses to listen on, e.g. <c>http://127.0.0.1:0</c> (port 0 picks a free port).</summary>
     public List<string> Urls { get; } = ["http://127.0.0.1:8080"];
 
+    /// <summary>
+    /// The certificate for the <c>https</c> addresses of <see cref="Urls"/> (HTTP/1.1 and HTTP/2 by
+    /// ALPN, and <c>wss</c>); null serves plain HTTP only.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; set; }
+
     /// <summary>API keys accepted as <c>Authorization: Bearer</c>. Empty means authentication is off (every caller is one anonymous owner).</summary>
     public List<string> ApiKeys { get; } = [];
 

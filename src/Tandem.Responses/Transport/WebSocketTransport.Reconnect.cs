@@ -116,7 +116,7 @@ internal sealed partial class WebSocketTransport
                 {
                     throw ex.Status > 0
                         ? ResponsesException.From(ex.Status, null, ex.Headers, $"The WebSocket upgrade failed with HTTP {ex.Status} after {tries + 1} attempts.")
-                        : new ResponsesConnectionException($"Could not open a WebSocket to {_options.WebSocketUri.GetLeftPart(UriPartial.Authority)} after {tries + 1} attempts: {ex.InnerException?.Message}", ex);
+                        : new ResponsesConnectionException($"Could not open a WebSocket to {_options.WebSocketUri.GetLeftPart(UriPartial.Authority)} after {tries + 1} attempts: {Causes(ex.InnerException)}", ex);
                 }
             }
         }
@@ -124,6 +124,25 @@ internal sealed partial class WebSocketTransport
         {
             _connectLock.Release();
         }
+    }
+
+    /// <summary>
+    /// The messages of <paramref name="error"/> and its causes, outermost first: the handshake's own
+    /// ("Unable to connect to the remote server") says little; the cause under it names the problem
+    /// (refused, timed out, a certificate the client does not trust…).
+    /// </summary>
+    private static string Causes(Exception? error)
+    {
+        var messages = new List<string>();
+        for (var e = error; e is not null && messages.Count < 5; e = e.InnerException)
+        {
+            if (!messages.Contains(e.Message))
+            {
+                messages.Add(e.Message);
+            }
+        }
+
+        return string.Join(" <- ", messages);
     }
 
     /// <summary>min(base · 2^(n−1), max), scaled by a random factor in [0.5, 1] so clients do not reconnect in step.</summary>
@@ -163,6 +182,7 @@ internal sealed partial class WebSocketTransport
         var ownInvoker = invoker is null ? new HttpMessageInvoker(new SocketsHttpHandler
         {
             UseCookies = false,
+            SslOptions = { RemoteCertificateValidationCallback = _options.ServerCertificateValidation },
             PooledConnectionLifetime = TimeSpan.Zero, // a refused upgrade's connection is not kept for the next attempt
             ConnectCallback = async (context, ct) => stream = await ConnectionThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem WebSocket", _options.WebSocketSendBufferBytes, ct).ConfigureAwait(false),
         }) : null;

@@ -7,9 +7,10 @@ using Tandem.Server.Tests.Support;
 namespace Tandem.Responses.Tests.Transport;
 
 /// <summary>
-/// The WebSocket connection's own thread (<c>ConnectionThreadStream</c>): it receives, wakes the lanes'
-/// readers, answers the socket's control frames while idle, ends with the connection, and a request
-/// too large for the kernel's send buffer still goes out whole.
+/// A connection's own thread (<c>ConnectionThreadStream</c>): over WebSocket it receives, wakes the
+/// lanes' readers, answers the socket's control frames while idle, ends with the connection, and a
+/// request too large for the kernel's send buffer still goes out whole; over HTTP the response's
+/// reader is resumed on it, and a pooled connection keeps its thread from turn to turn.
 /// </summary>
 public sealed class ConnectionThreadStreamTests
 {
@@ -49,6 +50,34 @@ public sealed class ConnectionThreadStreamTests
         {
             Assert.True(deltaThread.IsThreadPoolThread, $"resumed on '{deltaThread.Name}'");
         }
+    }
+
+    [Fact]
+    public async Task StreamAsync_OverHttp_ResumesTheConsumerOnTheConnectionsThread_AndReusesTheConnection()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await TestServer.StartAsync(o => o.LatencyProfile = new LatencyProfile { Name = "ttft", TimeToFirstTokenMs = 50 });
+        await using var client = Clients.Create(server, ResponsesTransportKind.HttpSse);
+
+        var threads = new List<Thread>();
+        for (var turn = 0; turn < 2; turn++)
+        {
+            Thread? deltaThread = null;
+            await foreach (var evt in client.StreamAsync(new ResponseCreateRequest { Model = "scenario/hello", Input = "Hi!" }, cancellationToken: ct).ConfigureAwait(false))
+            {
+                if (evt is OutputTextDeltaEvent)
+                {
+                    deltaThread ??= Thread.CurrentThread;
+                }
+            }
+
+            Assert.NotNull(deltaThread);
+            Assert.Equal("Tandem HTTP", deltaThread.Name);
+            Assert.False(deltaThread.IsThreadPoolThread);
+            threads.Add(deltaThread);
+        }
+
+        Assert.Same(threads[0], threads[1]); // one pooled connection, one thread, both turns
     }
 
     [Fact]
