@@ -67,9 +67,9 @@ public sealed class ResponsesClientOptions
     public int LaneEventBuffer { get; set; } = 256;
 
     /// <summary>
-    /// WebSocket mode: the socket's receive loop wakes a waiting reader once per burst of frames (when
-    /// the socket has nothing more ready) and, by default, runs the reader's code itself, which saves
-    /// a thread-pool hop per burst. Off, every reader resumes on the thread pool: choose that when a
+    /// WebSocket mode: the connection's receive thread wakes a waiting reader once per burst of frames
+    /// (just before it waits for more) and, by default, runs the reader's code itself, which saves a
+    /// thread-pool hop per burst. Off, every reader resumes on the thread pool: choose that when a
     /// consumer does heavy synchronous work per event, which would otherwise hold up the socket (and
     /// the connection's other lanes) meanwhile.
     /// </summary>
@@ -81,12 +81,19 @@ public sealed class ResponsesClientOptions
     /// <summary>Extra headers on every request and handshake (e.g. <c>OpenAI-Organization</c>).</summary>
     public Dictionary<string, string> DefaultHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The HTTP handler; replaceable for tests and proxies. Default: a pooled <see cref="System.Net.Http.SocketsHttpHandler"/>.</summary>
+    /// <summary>
+    /// The HTTP handler; replaceable for tests and proxies. Default: a pooled
+    /// <see cref="System.Net.Http.SocketsHttpHandler"/> whose connections each wait for data on a
+    /// thread of their own and resume their reader there (docs/client.md, "Connections").
+    /// </summary>
     public HttpMessageHandler? HttpHandler { get; set; }
 
     /// <summary>
     /// What WebSocket handshakes go through (e.g. a <see cref="System.Net.Http.SocketsHttpHandler"/> with a
-    /// <c>ConnectCallback</c> that counts bytes, or a proxy); default: <see cref="System.Net.WebSockets.ClientWebSocket"/>'s own.
+    /// <c>ConnectCallback</c> that counts bytes, or a proxy). Default: a handler of each connection's
+    /// own whose TCP stream gives the connection a thread that waits for frames in the kernel; with
+    /// an invoker of yours the receive loop still has its own thread, but waits through the runtime's
+    /// asynchronous sockets (docs/client.md, "Connections").
     /// </summary>
     public HttpMessageInvoker? WebSocketInvoker { get; set; }
 
