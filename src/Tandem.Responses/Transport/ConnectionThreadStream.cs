@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -43,6 +44,11 @@ internal sealed class ConnectionThreadStream : Stream
     // One wait for data at a time (reads of a stream do not overlap), resumed on the connection's thread.
     private readonly AsyncWaiter _readable = new(runContinuationsAsynchronously: false);
     private readonly Action _waitForData;
+
+    // A wait the connection's own thread posted to itself: when (Stopwatch timestamp; 0 = none or
+    // started), and how many waits have started, for ConnectionThreadRescue.
+    private long _selfPostedAt;
+    private int _waitsStarted;
     private Socket _socket = null!;
     private NetworkStream? _inner;
     private volatile bool _disposed;
@@ -56,6 +62,7 @@ internal sealed class ConnectionThreadStream : Stream
     private ConnectionThreadStream(string name)
     {
         _waitForData = WaitForData;
+        ConnectionThreadRescue.Register(this);
         _thread = new Thread(static state => ((ConnectionThreadStream)state!).RunJobs())
         {
             IsBackground = true,
@@ -66,6 +73,9 @@ internal sealed class ConnectionThreadStream : Stream
 
     /// <summary>Called on the receive thread when a read finds no data and is about to wait for some.</summary>
     public Action? BeforeWait { get; set; }
+
+    /// <summary>Waits run on the thread pool by <see cref="ConnectionThreadRescue"/> (diagnostics).</summary>
+    public int Rescues { get; private set; }
 
     /// <summary>True once a write found the kernel's buffer full and went the runtime's asynchronous way (diagnostics).</summary>
     public bool UsedAsyncWrite { get; private set; }
@@ -266,6 +276,7 @@ internal sealed class ConnectionThreadStream : Stream
 
             _inner?.Dispose();
             _jobs.CompleteAdding(); // the thread ends once it has finished what it is doing
+            ConnectionThreadRescue.Unregister(this);
         }
 
         base.Dispose(disposing);
@@ -350,6 +361,13 @@ internal sealed class ConnectionThreadStream : Stream
             }
 
             var wait = _readable.Arm(cancellationToken);
+            if (OnReceiveThread)
+            {
+                // Runs once the code on this thread gets back to the job loop, unless it blocks the
+                // thread first: then ConnectionThreadRescue runs it elsewhere.
+                Volatile.Write(ref _selfPostedAt, Stopwatch.GetTimestamp());
+            }
+
             if (!TryPost(_waitForData))
             {
                 _readable.TrySetResult(false); // disposed: the next TryReceive says so
@@ -362,6 +380,8 @@ internal sealed class ConnectionThreadStream : Stream
     /// <summary>The connection's thread: waits until the socket has data (or is shut down), then resumes the waiting reader here.</summary>
     private void WaitForData()
     {
+        Interlocked.Increment(ref _waitsStarted);
+        Volatile.Write(ref _selfPostedAt, 0);
         try
         {
             while (!_disposed && !_socket.Poll(PollInterval, SelectMode.SelectRead))
@@ -396,6 +416,47 @@ internal sealed class ConnectionThreadStream : Stream
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
+    }
+
+    /// <summary>
+    /// ConnectionThreadRescue's timer: a wait this stream's thread posted to itself and has not started
+    /// for <paramref name="after"/> (the thread is held by the code it resumed) is run on the thread pool.
+    /// </summary>
+    internal void RescueIfStuck(TimeSpan after)
+    {
+        var posted = Volatile.Read(ref _selfPostedAt);
+        if (posted != 0 && Stopwatch.GetElapsedTime(posted) >= after && Interlocked.CompareExchange(ref _selfPostedAt, 0, posted) == posted)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.state.WaitForDataRescued(state.started), (state: this, started: Volatile.Read(ref _waitsStarted)), preferLocal: false);
+        }
+    }
+
+    /// <summary>
+    /// The thread pool's stand-in for <see cref="WaitForData"/>, bounded: on an idle connection (a
+    /// read-ahead) nothing may come for minutes, so after a second it hands the wait back, to be
+    /// rescued again while the connection's thread is still held.
+    /// </summary>
+    private void WaitForDataRescued(int started)
+    {
+        Rescues++;
+        try
+        {
+            if (!_disposed && !_socket.Poll(TimeSpan.FromSeconds(1), SelectMode.SelectRead))
+            {
+                if (!_disposed && Volatile.Read(ref _waitsStarted) == started)
+                {
+                    Volatile.Write(ref _selfPostedAt, Stopwatch.GetTimestamp());
+                }
+
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Closed meanwhile: the reader's next TryReceive reports it.
+        }
+
+        _readable.TrySetResult(true);
     }
 
     /// <summary>One non-blocking read: false when nothing is there yet.</summary>

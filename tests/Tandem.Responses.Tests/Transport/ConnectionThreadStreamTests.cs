@@ -81,6 +81,36 @@ public sealed class ConnectionThreadStreamTests
     }
 
     [Fact]
+    public async Task OnAnHttpConnectionsThread_BlockingOnTheNextRequest_DoesNotDeadlock()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await TestServer.StartAsync(o => o.LatencyProfile = new LatencyProfile { Name = "ttft", TimeToFirstTokenMs = 20 });
+        await using var client = Clients.Create(server, ResponsesTransportKind.HttpSse);
+
+        // A caller resumed on the connection's thread that then blocks it (sync over async) on a
+        // request the pool gives the same, now idle connection: the answer is waited for on the
+        // blocked thread unless the wait is run elsewhere (ConnectionThreadRescue).
+        var work = Task.Run(async () =>
+        {
+            await foreach (var evt in client.StreamAsync(new ResponseCreateRequest { Model = "scenario/hello", Input = "Hi!" }, cancellationToken: ct).ConfigureAwait(false))
+            {
+                _ = evt;
+            }
+
+            var thread = Thread.CurrentThread.Name;
+#pragma warning disable xUnit1031 // the blocking call is what this test is about
+            var response = client.CreateAsync(new ResponseCreateRequest { Model = "scenario/hello", Input = "Hi again!" }, ct).GetAwaiter().GetResult();
+#pragma warning restore xUnit1031
+            return (thread, response.Status);
+        }, ct);
+
+        var (resumedOn, status) = await work.WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        Assert.Equal("Tandem HTTP", resumedOn); // the case in question was reached
+        Assert.Equal(ResponseStatus.Completed, status);
+    }
+
+    [Fact]
     public async Task DisposeAsync_AnIdleConnection_EndsItsThread()
     {
         var ct = TestContext.Current.CancellationToken;
