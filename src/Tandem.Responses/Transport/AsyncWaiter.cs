@@ -22,6 +22,14 @@ internal sealed class AsyncWaiter : IValueTaskSource<bool>
 
     public AsyncWaiter(bool runContinuationsAsynchronously) => _core.RunContinuationsAsynchronously = runContinuationsAsynchronously;
 
+    /// <summary>
+    /// True while another thread is still inside <see cref="TrySetResult"/> of the previous wait, running
+    /// its continuation inline: <see cref="Arm"/> would wait for that thread to leave, for as long as
+    /// that continuation holds it.
+    /// </summary>
+    public bool CompletingElsewhere =>
+        Volatile.Read(ref _state) == Completing && Volatile.Read(ref _completingThread) != Environment.CurrentManagedThreadId;
+
     /// <summary>Starts a wait. The caller must not arm again before the previous wait's result was taken.</summary>
     public ValueTask<bool> Arm(CancellationToken cancellationToken)
     {

@@ -1,17 +1,17 @@
 namespace Tandem.Responses.Transport;
 
 /// <summary>
-/// Runs elsewhere a wait for data that a connection's own thread posted to itself and has not got
-/// back to. Code resumed on a connection's thread (an HTTP response's reader, and from there its
-/// caller) that then blocks that thread until a request answers (sync over async) would otherwise
-/// wait forever when the pool gives the request the same connection: its answer is waited for on the
-/// blocked thread. The runtime's thread pool meets the same problem by adding threads; here a timer
-/// looks every <see cref="After"/> for such a wait that has not started for as long and hands it to
-/// the thread pool (<see cref="ConnectionThreadStream.RescueIfStuck"/>).
+/// Runs elsewhere a wait for data that a connection's thread has not got to. Code resumed on a
+/// connection's thread (an HTTP response's reader, and from there its caller) that then blocks that
+/// thread until a request answers (sync over async) would otherwise wait forever when the pool gives
+/// the request the same connection: its answer is waited for on the blocked thread. The runtime's
+/// thread pool meets the same problem by adding threads; here a timer looks every <see cref="After"/>
+/// for a wait that has not started for as long and hands it to the runtime's socket engine
+/// (<see cref="ConnectionThreadStream.RescueIfStuck"/>).
 /// </summary>
 internal static class ConnectionThreadRescue
 {
-    /// <summary>How long a self-posted wait may sit unstarted before it is run on the thread pool.</summary>
+    /// <summary>How long a wait may sit unstarted before it is handed to the runtime's socket engine.</summary>
     public static readonly TimeSpan After = TimeSpan.FromMilliseconds(100);
 
     private static readonly Lock Sync = new();

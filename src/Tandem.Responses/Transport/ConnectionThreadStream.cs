@@ -41,14 +41,18 @@ internal sealed class ConnectionThreadStream : Stream
     private readonly BlockingCollection<Action> _jobs = [];
     private readonly Thread _thread;
 
-    // One wait for data at a time (reads of a stream do not overlap), resumed on the connection's thread.
-    private readonly AsyncWaiter _readable = new(runContinuationsAsynchronously: false);
+    // One wait for data at a time (reads of a stream do not overlap), resumed where the data was seen:
+    // the connection's thread. Replaced by a new one when the previous wait's reader still holds the
+    // thread that completed it (see ReadElsewhereAsync).
+    private AsyncWaiter _readable = new(runContinuationsAsynchronously: false);
     private readonly Action _waitForData;
 
-    // A wait the connection's own thread posted to itself: when (Stopwatch timestamp; 0 = none or
-    // started), and how many waits have started, for ConnectionThreadRescue.
-    private long _selfPostedAt;
-    private int _waitsStarted;
+    // 1 while a reader waits for data (a WaitForData job is posted or running, or a rescue waits);
+    // and when that wait was posted if it has not started yet (Stopwatch timestamp, 0 otherwise), for
+    // ConnectionThreadRescue.
+    private int _waitRequested;
+    private long _postedAt;
+    private int _rescues;
     private Socket _socket = null!;
     private NetworkStream? _inner;
     private volatile bool _disposed;
@@ -74,8 +78,8 @@ internal sealed class ConnectionThreadStream : Stream
     /// <summary>Called on the receive thread when a read finds no data and is about to wait for some.</summary>
     public Action? BeforeWait { get; set; }
 
-    /// <summary>Waits run on the thread pool by <see cref="ConnectionThreadRescue"/> (diagnostics).</summary>
-    public int Rescues { get; private set; }
+    /// <summary>Waits handed to the runtime's socket engine by <see cref="ConnectionThreadRescue"/> (diagnostics).</summary>
+    public int Rescues => Volatile.Read(ref _rescues);
 
     /// <summary>True once a write found the kernel's buffer full and went the runtime's asynchronous way (diagnostics).</summary>
     public bool UsedAsyncWrite { get; private set; }
@@ -117,14 +121,20 @@ internal sealed class ConnectionThreadStream : Stream
             Exception? last = null;
             foreach (var address in addresses)
             {
-                var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false };
-                if (sendBufferBytes is { } size)
+                if (address.AddressFamily == AddressFamily.InterNetworkV6 && !Socket.OSSupportsIPv6)
                 {
-                    socket.SendBufferSize = size;
+                    continue; // an AAAA record on a machine without IPv6: try the next address
                 }
 
+                Socket? socket = null;
                 try
                 {
+                    socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false };
+                    if (sendBufferBytes is { } size)
+                    {
+                        socket.SendBufferSize = size;
+                    }
+
                     await stream.ConnectOneAsync(socket, new IPEndPoint(address, endpoint.Port), cancellationToken).ConfigureAwait(false);
                     stream._socket = socket;
                     socket.Blocking = true; // NetworkStream takes only a blocking socket
@@ -134,12 +144,12 @@ internal sealed class ConnectionThreadStream : Stream
                 }
                 catch (SocketException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    socket.Dispose();
+                    socket?.Dispose();
                     last = ex;
                 }
                 catch
                 {
-                    socket.Dispose();
+                    socket?.Dispose();
                     throw;
                 }
             }
@@ -163,11 +173,12 @@ internal sealed class ConnectionThreadStream : Stream
         {
             try
             {
-                _receiving = true;
+                Volatile.Write(ref _receiving, true);
                 receiveLoop();
             }
             finally
             {
+                Volatile.Write(ref _receiving, false);
                 _jobs.CompleteAdding(); // the connection is over: so is the thread
             }
         };
@@ -181,7 +192,10 @@ internal sealed class ConnectionThreadStream : Stream
     {
         if (!InReceiveLoop)
         {
-            return ReadElsewhereAsync(buffer, cancellationToken);
+            // While the receive loop holds the thread, a wait posted to it would not run until the
+            // loop ends; a read from elsewhere then (none today: a WebSocket reads only in its receive
+            // call, but a runtime's keep-alive could read ahead) goes the runtime's way instead.
+            return Volatile.Read(ref _receiving) ? _inner!.ReadAsync(buffer, cancellationToken) : ReadElsewhereAsync(buffer, cancellationToken);
         }
 
         try
@@ -230,7 +244,8 @@ internal sealed class ConnectionThreadStream : Stream
 
             if (error != SocketError.Success)
             {
-                return ValueTask.FromException(new IOException($"Unable to write data to the transport connection: {error}.", new SocketException((int)error)));
+                var cause = new SocketException((int)error);
+                return ValueTask.FromException(new IOException($"Unable to write data to the transport connection: {cause.Message}.", cause));
             }
 
             buffer = buffer[sent..];
@@ -277,6 +292,7 @@ internal sealed class ConnectionThreadStream : Stream
             _inner?.Dispose();
             _jobs.CompleteAdding(); // the thread ends once it has finished what it is doing
             ConnectionThreadRescue.Unregister(this);
+            DataReady(); // a read waiting behind a busy thread fails now (its TryReceive), not when the thread gets to it
         }
 
         base.Dispose(disposing);
@@ -304,7 +320,7 @@ internal sealed class ConnectionThreadStream : Stream
     }
 
     /// <summary>Waits on this stream's thread until <paramref name="mode"/> holds for <paramref name="socket"/>.</summary>
-    private Task WaitAsync(Socket socket, SelectMode mode, CancellationToken cancellationToken)
+    private async Task WaitAsync(Socket socket, SelectMode mode, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!TryPost(() =>
@@ -328,7 +344,8 @@ internal sealed class ConnectionThreadStream : Stream
             done.TrySetException(new ObjectDisposedException(nameof(ConnectionThreadStream)));
         }
 
-        return done.Task;
+        // Cancelled at once, not at the job's next look (its poll ends when the caller closes the socket).
+        await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ConnectOneAsync(Socket socket, IPEndPoint endpoint, CancellationToken cancellationToken)
@@ -360,17 +377,29 @@ internal sealed class ConnectionThreadStream : Stream
                 return read;
             }
 
-            var wait = _readable.Arm(cancellationToken);
-            if (OnReceiveThread)
+            var waiter = _readable;
+            if (waiter.CompletingElsewhere)
             {
-                // Runs once the code on this thread gets back to the job loop, unless it blocks the
-                // thread first: then ConnectionThreadRescue runs it elsewhere.
-                Volatile.Write(ref _selfPostedAt, Stopwatch.GetTimestamp());
+                // The previous read's continuation still runs inside its completion, holding that
+                // thread (a caller blocking on a request, say): arming this waiter would wait for it.
+                waiter = new AsyncWaiter(runContinuationsAsynchronously: false);
+                Volatile.Write(ref _readable, waiter);
             }
 
-            if (!TryPost(_waitForData))
+            var wait = waiter.Arm(cancellationToken);
+            if (Interlocked.Exchange(ref _waitRequested, 1) == 0)
             {
-                _readable.TrySetResult(false); // disposed: the next TryReceive says so
+                // Starts as soon as the connection's thread is back in its job loop; if code on that
+                // thread holds it meanwhile, ConnectionThreadRescue waits elsewhere.
+                Volatile.Write(ref _postedAt, Stopwatch.GetTimestamp());
+                if (!TryPost(_waitForData))
+                {
+                    // Disposed, or the receive loop and with it the thread has ended: nothing will wait.
+                    Volatile.Write(ref _waitRequested, 0);
+                    waiter.TrySetResult(false);
+                    await wait.ConfigureAwait(false);
+                    throw new ObjectDisposedException(nameof(ConnectionThreadStream), "The connection's thread has ended.");
+                }
             }
 
             await wait.ConfigureAwait(false);
@@ -380,11 +409,15 @@ internal sealed class ConnectionThreadStream : Stream
     /// <summary>The connection's thread: waits until the socket has data (or is shut down), then resumes the waiting reader here.</summary>
     private void WaitForData()
     {
-        Interlocked.Increment(ref _waitsStarted);
-        Volatile.Write(ref _selfPostedAt, 0);
+        if (Volatile.Read(ref _waitRequested) == 0)
+        {
+            return; // served meanwhile by a rescue
+        }
+
+        Volatile.Write(ref _postedAt, 0);
         try
         {
-            while (!_disposed && !_socket.Poll(PollInterval, SelectMode.SelectRead))
+            while (!_disposed && Volatile.Read(ref _waitRequested) == 1 && !_socket.Poll(PollInterval, SelectMode.SelectRead))
             {
             }
         }
@@ -393,7 +426,16 @@ internal sealed class ConnectionThreadStream : Stream
             // Closed meanwhile: the reader's next TryReceive reports it.
         }
 
-        _readable.TrySetResult(true);
+        DataReady();
+    }
+
+    /// <summary>Ends the wait for data, resuming its reader on the calling thread; once per wait, whoever gets there first.</summary>
+    private void DataReady()
+    {
+        if (Interlocked.Exchange(ref _waitRequested, 0) == 1)
+        {
+            Volatile.Read(ref _readable).TrySetResult(true); // the waiter armed before the request was set
+        }
     }
 
     private int ReadOnReceiveThread(Span<byte> buffer, CancellationToken cancellationToken)
@@ -419,44 +461,43 @@ internal sealed class ConnectionThreadStream : Stream
     }
 
     /// <summary>
-    /// ConnectionThreadRescue's timer: a wait this stream's thread posted to itself and has not started
-    /// for <paramref name="after"/> (the thread is held by the code it resumed) is run on the thread pool.
+    /// ConnectionThreadRescue's timer: a wait for data that has not started for <paramref name="after"/>
+    /// (the connection's thread is held by code it resumed) is handed to the runtime's socket engine.
     /// </summary>
     internal void RescueIfStuck(TimeSpan after)
     {
-        var posted = Volatile.Read(ref _selfPostedAt);
-        if (posted != 0 && Stopwatch.GetElapsedTime(posted) >= after && Interlocked.CompareExchange(ref _selfPostedAt, 0, posted) == posted)
+        var posted = Volatile.Read(ref _postedAt);
+        if (posted != 0 && Stopwatch.GetElapsedTime(posted) >= after && Interlocked.CompareExchange(ref _postedAt, 0, posted) == posted)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static state => state.state.WaitForDataRescued(state.started), (state: this, started: Volatile.Read(ref _waitsStarted)), preferLocal: false);
+            _ = RescueAsync();
         }
     }
 
     /// <summary>
-    /// The thread pool's stand-in for <see cref="WaitForData"/>, bounded: on an idle connection (a
-    /// read-ahead) nothing may come for minutes, so after a second it hands the wait back, to be
-    /// rescued again while the connection's thread is still held.
+    /// Waits for data through the runtime's engine (a zero-byte receive: no thread held, however long
+    /// an idle connection stays quiet), then resumes the reader there. The socket stays registered with
+    /// the engine from then on: this connection then costs what any socket costs.
     /// </summary>
-    private void WaitForDataRescued(int started)
+    private async Task RescueAsync()
     {
-        Rescues++;
+        Interlocked.Increment(ref _rescues);
         try
         {
-            if (!_disposed && !_socket.Poll(TimeSpan.FromSeconds(1), SelectMode.SelectRead))
-            {
-                if (!_disposed && Volatile.Read(ref _waitsStarted) == started)
-                {
-                    Volatile.Write(ref _selfPostedAt, Stopwatch.GetTimestamp());
-                }
-
-                return;
-            }
+            await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             // Closed meanwhile: the reader's next TryReceive reports it.
         }
 
-        _readable.TrySetResult(true);
+        DataReady();
+    }
+
+    /// <summary>Worded as <see cref="NetworkStream"/> words it, with the system's text for the error.</summary>
+    private static IOException ReadFailed(SocketError error)
+    {
+        var cause = new SocketException((int)error);
+        return new IOException($"Unable to read data from the transport connection: {cause.Message}.", cause);
     }
 
     /// <summary>One non-blocking read: false when nothing is there yet.</summary>
@@ -468,7 +509,7 @@ internal sealed class ConnectionThreadStream : Stream
         {
             SocketError.Success => true,
             SocketError.WouldBlock => false,
-            _ => throw new IOException($"Unable to read data from the transport connection: {error}.", new SocketException((int)error)),
+            _ => throw ReadFailed(error),
         };
     }
 }
