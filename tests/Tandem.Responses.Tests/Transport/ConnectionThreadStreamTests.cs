@@ -127,6 +127,29 @@ public sealed class ConnectionThreadStreamTests
     }
 
     [Fact]
+    public async Task DisposeAsync_AfterHttpTurns_EndsThePooledConnectionsThread()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await TestServer.StartAsync(o => o.LatencyProfile = new LatencyProfile { Name = "ttft", TimeToFirstTokenMs = 20 });
+        var client = Clients.Create(server, ResponsesTransportKind.HttpSse);
+        Thread? thread = null;
+        await foreach (var evt in client.StreamAsync(new ResponseCreateRequest { Model = "scenario/hello", Input = "Hi!" }, cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (evt is OutputTextDeltaEvent)
+            {
+                thread ??= Thread.CurrentThread;
+            }
+        }
+
+        Assert.NotNull(thread);
+        Assert.Equal("Tandem HTTP", thread.Name);
+
+        await client.DisposeAsync();
+
+        Assert.True(await EndsWithinAsync(thread, ct), "the pooled HTTP connection's thread is still running after the client was disposed");
+    }
+
+    [Fact]
     public async Task TheServerDropsTheConnection_TheThreadEndsAndTheNextTurnHasANewOne()
     {
         var ct = TestContext.Current.CancellationToken;
