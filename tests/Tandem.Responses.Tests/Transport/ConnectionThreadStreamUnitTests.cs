@@ -15,9 +15,8 @@ public sealed class ConnectionThreadStreamUnitTests
     public async Task AReadFromAnotherThread_WhileTheReceiveLoopHoldsTheThread_IsServedWhenDataComes()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (stream, peer, listener) = await ConnectAsync(ct);
-        using var _ = listener;
-        using var __ = peer;
+        using var connected = await ConnectAsync(ct);
+        var (stream, peer) = (connected.Stream, connected.Peer);
         using var busy = new ManualResetEventSlim();
         stream.StartReceiving(() => busy.Wait(TimeSpan.FromSeconds(10), ct)); // e.g. a delivery waiting for room in a full lane
         await Task.Delay(100, ct);
@@ -37,9 +36,8 @@ public sealed class ConnectionThreadStreamUnitTests
     public async Task AReadAfterTheReceiveLoopEnded_FailsAtOnceInsteadOfSpinning()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (stream, peer, listener) = await ConnectAsync(ct);
-        using var _ = listener;
-        using var __ = peer;
+        using var connected = await ConnectAsync(ct);
+        var (stream, peer) = (connected.Stream, connected.Peer);
         stream.StartReceiving(() => { }); // the loop ended (and the thread with it) before anyone disposed the stream
         await Task.Delay(100, ct);
 
@@ -55,9 +53,8 @@ public sealed class ConnectionThreadStreamUnitTests
     public async Task AReadWaitingBehindAThreadHeldByCodeItResumed_IsServedWhenDataComes()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (stream, peer, listener) = await ConnectAsync(ct);
-        using var _ = listener;
-        using var __ = peer;
+        using var connected = await ConnectAsync(ct);
+        var (stream, peer) = (connected.Stream, connected.Peer);
         using var release = new ManualResetEventSlim();
 
         // The first read resumes its continuation on the connection's thread, which then holds it
@@ -98,9 +95,8 @@ public sealed class ConnectionThreadStreamUnitTests
     public async Task Dispose_FailsAReadWaitingForData()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (stream, peer, listener) = await ConnectAsync(ct);
-        using var _ = listener;
-        using var __ = peer;
+        using var connected = await ConnectAsync(ct);
+        var (stream, peer) = (connected.Stream, connected.Peer);
 
         // A read waiting for data that does not come: disposing the stream must end it at once.
         var first = Task.Run(async () => await stream.ReadAsync(new byte[16], ct), ct);
@@ -114,12 +110,23 @@ public sealed class ConnectionThreadStreamUnitTests
         await Assert.ThrowsAnyAsync<Exception>(() => first); // ObjectDisposedException or IOException, as a closed NetworkStream says
     }
 
-    private static async Task<(ConnectionThreadStream Stream, Socket Peer, TcpListener Listener)> ConnectAsync(CancellationToken cancellationToken)
+    private static async Task<Connected> ConnectAsync(CancellationToken cancellationToken)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var accepting = listener.AcceptSocketAsync(cancellationToken);
         var stream = await ConnectionThreadStream.ConnectAsync(new DnsEndPoint("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port), "Tandem test", null, cancellationToken);
-        return (stream, await accepting, listener);
+        return new Connected(stream, await accepting, listener);
+    }
+
+    /// <summary>A stream connected to a listener's accepted socket (the peer); disposing ends all three.</summary>
+    private sealed record Connected(ConnectionThreadStream Stream, Socket Peer, TcpListener Listener) : IDisposable
+    {
+        public void Dispose()
+        {
+            Stream.Dispose();
+            Peer.Dispose();
+            Listener.Dispose();
+        }
     }
 }
