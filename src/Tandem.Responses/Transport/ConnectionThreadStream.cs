@@ -16,8 +16,8 @@ namespace Tandem.Responses.Transport;
 /// <para>
 /// Why: the runtime's asynchronous sockets wait through an event-loop thread that wakes a thread-pool
 /// worker for every burst of packets, and idle workers spin while they wait for work. On a turn of a
-/// few dozen small frames that costs more CPU than reading and parsing them (measured: the process
-/// CPU of a WebSocket turn fell to ~0.6× once it stopped, docs/performance.md). A socket that has once
+/// few dozen small frames that cost more CPU than reading and parsing them (measured: a turn's client
+/// CPU went from 1.3–1.5× the raw client's to 0.7–0.95×, docs/performance.md, "A sixth pass"). A socket that has once
 /// been through that engine stays registered with it, and every packet wakes it whoever reads; so this
 /// socket never is: it connects non-blocking and is waited for with <c>poll</c>, and reads and writes
 /// are non-blocking calls.
@@ -30,7 +30,8 @@ namespace Tandem.Responses.Transport;
 /// events, up to its consumer) runs there, reading in place, until it awaits something else. A write
 /// that would block (the kernel's send buffer is full: a large request on a slow link) sends the rest
 /// through the runtime's asynchronous path; the connection then costs what any socket costs, and
-/// stays correct.
+/// stays correct. So does a wait the thread has not started for 100 ms because code it resumed
+/// holds it (<see cref="ConnectionThreadRescue"/>).
 /// </para>
 /// </remarks>
 internal sealed class ConnectionThreadStream : Stream
