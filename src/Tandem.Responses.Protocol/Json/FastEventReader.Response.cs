@@ -246,8 +246,20 @@ internal static partial class FastEventReader
         }
     }
 
+    private delegate bool NumberGetter<T>(ref Utf8JsonReader reader, out T value);
+
+    private static bool TryGetInt32OrNull(ref Utf8JsonReader reader, out int? value) =>
+        TryGetNumberOrNull(ref reader, static (ref Utf8JsonReader r, out int v) => r.TryGetInt32(out v), out value);
+
+    private static bool TryGetInt64OrNull(ref Utf8JsonReader reader, out long? value) =>
+        TryGetNumberOrNull(ref reader, static (ref Utf8JsonReader r, out long v) => r.TryGetInt64(out v), out value);
+
+    private static bool TryGetDoubleOrNull(ref Utf8JsonReader reader, out double? value) =>
+        TryGetNumberOrNull(ref reader, static (ref Utf8JsonReader r, out double v) => r.TryGetDouble(out v), out value);
+
     // A number of the field's kind or null, as the serializer reads a nullable number (false: another kind).
-    private static bool TryGetInt32OrNull(ref Utf8JsonReader reader, out int? value)
+    private static bool TryGetNumberOrNull<T>(ref Utf8JsonReader reader, NumberGetter<T> get, out T? value)
+        where T : struct
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null)
@@ -255,41 +267,7 @@ internal static partial class FastEventReader
             return true;
         }
 
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number))
-        {
-            return false;
-        }
-
-        value = number;
-        return true;
-    }
-
-    private static bool TryGetInt64OrNull(ref Utf8JsonReader reader, out long? value)
-    {
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var number))
-        {
-            return false;
-        }
-
-        value = number;
-        return true;
-    }
-
-    private static bool TryGetDoubleOrNull(ref Utf8JsonReader reader, out double? value)
-    {
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var number))
+        if (reader.TokenType != JsonTokenType.Number || !get(ref reader, out var number))
         {
             return false;
         }

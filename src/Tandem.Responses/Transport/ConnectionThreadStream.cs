@@ -245,8 +245,7 @@ internal sealed class ConnectionThreadStream : Stream
 
             if (error != SocketError.Success)
             {
-                var cause = new SocketException((int)error);
-                return ValueTask.FromException(new IOException($"Unable to write data to the transport connection: {cause.Message}.", cause));
+                return ValueTask.FromException(Failed("write data to", error));
             }
 
             buffer = buffer[sent..];
@@ -494,11 +493,11 @@ internal sealed class ConnectionThreadStream : Stream
         DataReady();
     }
 
-    /// <summary>Worded as <see cref="NetworkStream"/> words it, with the system's text for the error.</summary>
-    private static IOException ReadFailed(SocketError error)
+    /// <summary>Worded as <see cref="NetworkStream"/> words it (<paramref name="what"/>: "read data from"), with the system's text for the error.</summary>
+    private static IOException Failed(string what, SocketError error)
     {
         var cause = new SocketException((int)error);
-        return new IOException($"Unable to read data from the transport connection: {cause.Message}.", cause);
+        return new IOException($"Unable to {what} the transport connection: {cause.Message}.", cause);
     }
 
     /// <summary>One non-blocking read: false when nothing is there yet.</summary>
@@ -510,7 +509,7 @@ internal sealed class ConnectionThreadStream : Stream
         {
             SocketError.Success => true,
             SocketError.WouldBlock => false,
-            _ => throw ReadFailed(error),
+            _ => throw Failed("read data from", error),
         };
     }
 }

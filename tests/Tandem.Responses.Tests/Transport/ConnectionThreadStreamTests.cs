@@ -27,19 +27,10 @@ public sealed class ConnectionThreadStreamTests
         await using var server = await TestServer.StartAsync(o => o.LatencyProfile = new LatencyProfile { Name = "ttft", TimeToFirstTokenMs = 50 });
         await using var client = Clients.Create(server, ResponsesTransportKind.WebSocket, o => o.DeliverEventsInline = inline);
 
-        Thread? deltaThread = null;
-        var text = new StringBuilder();
-        await foreach (var evt in client.StreamAsync(new ResponseCreateRequest { Model = "scenario/hello", Input = "Hi!" }, cancellationToken: ct).ConfigureAwait(false))
-        {
-            if (evt is OutputTextDeltaEvent delta)
-            {
-                deltaThread ??= Thread.CurrentThread;
-                text.Append(delta.Delta);
-            }
-        }
+        var (deltaThread, text) = await StreamHelloAsync(client, ct);
 
         Assert.NotNull(deltaThread);
-        Assert.StartsWith("Hello from Tandem!", text.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Hello from Tandem!", text, StringComparison.Ordinal);
         if (inline)
         {
             Assert.Equal(ThreadName, deltaThread.Name);
@@ -62,14 +53,7 @@ public sealed class ConnectionThreadStreamTests
         var threads = new List<Thread>();
         for (var turn = 0; turn < 2; turn++)
         {
-            Thread? deltaThread = null;
-            await foreach (var evt in client.StreamAsync(new ResponseCreateRequest { Model = "scenario/hello", Input = "Hi!" }, cancellationToken: ct).ConfigureAwait(false))
-            {
-                if (evt is OutputTextDeltaEvent)
-                {
-                    deltaThread ??= Thread.CurrentThread;
-                }
-            }
+            var (deltaThread, _) = await StreamHelloAsync(client, ct);
 
             Assert.NotNull(deltaThread);
             Assert.Equal("Tandem HTTP", deltaThread.Name);
@@ -111,6 +95,27 @@ public sealed class ConnectionThreadStreamTests
     }
 
     [Fact]
+    public async Task WithAWebSocketInvokerOfTheCallers_TheReceiveLoopStillHasItsOwnThread()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await TestServer.StartAsync(o => o.LatencyProfile = new LatencyProfile { Name = "ttft", TimeToFirstTokenMs = 20 });
+        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler());
+        await using var client = Clients.Create(server, ResponsesTransportKind.WebSocket, o => o.WebSocketInvoker = invoker);
+
+        for (var turn = 0; turn < 2; turn++)
+        {
+            var (deltaThread, text) = await StreamHelloAsync(client, ct);
+
+            Assert.StartsWith("Hello from Tandem!", text, StringComparison.Ordinal);
+            Assert.Equal(ThreadName, deltaThread?.Name); // the loop's thread, waiting through the runtime's sockets
+            Assert.False(deltaThread!.IsThreadPoolThread);
+        }
+
+        Assert.Null(client.WebSocketThread); // the stream is the invoker's, not the transport's own
+        Assert.Equal(0, client.Reconnects);
+    }
+
+    [Fact]
     public async Task DisposeAsync_AnIdleConnection_EndsItsThread()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -132,14 +137,7 @@ public sealed class ConnectionThreadStreamTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await TestServer.StartAsync(o => o.LatencyProfile = new LatencyProfile { Name = "ttft", TimeToFirstTokenMs = 20 });
         var client = Clients.Create(server, ResponsesTransportKind.HttpSse);
-        Thread? thread = null;
-        await foreach (var evt in client.StreamAsync(new ResponseCreateRequest { Model = "scenario/hello", Input = "Hi!" }, cancellationToken: ct).ConfigureAwait(false))
-        {
-            if (evt is OutputTextDeltaEvent)
-            {
-                thread ??= Thread.CurrentThread;
-            }
-        }
+        var (thread, _) = await StreamHelloAsync(client, ct);
 
         Assert.NotNull(thread);
         Assert.Equal("Tandem HTTP", thread.Name);
@@ -233,5 +231,25 @@ public sealed class ConnectionThreadStreamTests
         }
 
         return !thread.IsAlive;
+    }
+
+    /// <summary>
+    /// Streams one <c>scenario/hello</c> turn, continuing wherever each event resumes the consumer,
+    /// and returns the thread the first text delta was read on, and the text.
+    /// </summary>
+    private static async Task<(Thread? DeltaThread, string Text)> StreamHelloAsync(ResponsesClient client, CancellationToken cancellationToken)
+    {
+        Thread? deltaThread = null;
+        var text = new StringBuilder();
+        await foreach (var evt in client.StreamAsync(new ResponseCreateRequest { Model = "scenario/hello", Input = "Hi!" }, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (evt is OutputTextDeltaEvent delta)
+            {
+                deltaThread ??= Thread.CurrentThread;
+                text.Append(delta.Delta);
+            }
+        }
+
+        return (deltaThread, text.ToString());
     }
 }
