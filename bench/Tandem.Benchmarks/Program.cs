@@ -11,7 +11,7 @@ public static class Program
         switch (args.FirstOrDefault())
         {
             case "serve":
-                return await Turns.TurnLoop.ServeAsync().ConfigureAwait(false);
+                return await Turns.TurnLoop.ServeAsync(args[1..]).ConfigureAwait(false);
             case "turns":
                 return await Turns.TurnLoop.RunAsync(args[1..]).ConfigureAwait(false);
             case "pair":

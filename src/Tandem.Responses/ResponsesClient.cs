@@ -286,19 +286,23 @@ public sealed partial class ResponsesClient : IAsyncDisposable
         return copy;
     }
 
-    internal static SocketsHttpHandler CreateHandler(ResponsesClientOptions options) => new()
+    internal static SocketsHttpHandler CreateHandler(ResponsesClientOptions options)
     {
-        SslOptions = { RemoteCertificateValidationCallback = options.ServerCertificateValidation },
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5), // pick up DNS changes
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-        ConnectTimeout = options.ConnectTimeout,
-        EnableMultipleHttp2Connections = true,
-        AutomaticDecompression = DecompressionMethods.None, // event streams are not compressed; skip the work
+        var spinLimit = options.ReceiveSpinLimit;
+        return new()
+        {
+            SslOptions = { RemoteCertificateValidationCallback = options.ServerCertificateValidation },
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5), // pick up DNS changes
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+            ConnectTimeout = options.ConnectTimeout,
+            EnableMultipleHttp2Connections = true,
+            AutomaticDecompression = DecompressionMethods.None, // event streams are not compressed; skip the work
 
-        // Each connection waits for data on a thread of its own and resumes its reader there, instead
-        // of through the runtime's socket event loop and the thread pool (ConnectionThreadStream).
-        ConnectCallback = static async (context, ct) => await ConnectionThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem HTTP", null, ct).ConfigureAwait(false),
-    };
+            // Each connection waits for data on a thread of its own and resumes its reader there, instead
+            // of through the runtime's socket event loop and the thread pool (ConnectionThreadStream).
+            ConnectCallback = async (context, ct) => await ConnectionThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem HTTP", spinLimit, null, ct).ConfigureAwait(false),
+        };
+    }
 
     private ResponsesException Scrubbed(ResponsesException ex)
     {

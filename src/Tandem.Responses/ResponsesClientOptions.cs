@@ -75,6 +75,18 @@ public sealed class ResponsesClientOptions
     /// </summary>
     public bool DeliverEventsInline { get; set; } = true;
 
+    /// <summary>
+    /// How long a connection's thread keeps looking for more data, yielding the CPU between looks,
+    /// before it sleeps in the kernel; zero never spins. It spins only while most recent waits on
+    /// the connection ended within this time (a local or nearby server), so against a distant
+    /// server, whose data comes milliseconds apart, it soon stops and costs nothing. On a virtual
+    /// machine a sleeping thread lets its CPU halt, and waking it again costs tens of microseconds
+    /// per burst of frames (docs/performance.md, "A seventh pass"). At most 10 ms. Applies to the
+    /// connections the client opens itself (not with <see cref="HttpHandler"/> or
+    /// <see cref="WebSocketInvoker"/> of yours).
+    /// </summary>
+    public TimeSpan ReceiveSpinLimit { get; set; } = TimeSpan.FromMicroseconds(200);
+
     /// <summary>Largest server message accepted on a WebSocket.</summary>
     public int MaxIncomingMessageBytes { get; set; } = 64 * 1024 * 1024;
 
@@ -151,6 +163,11 @@ public sealed class ResponsesClientOptions
         if (MaxRetries < 0 || MaxReconnectAttempts < 0 || MaxQueuedPerLane < 1 || LaneEventBuffer < 1)
         {
             throw new ArgumentException("MaxRetries and MaxReconnectAttempts must be ≥ 0; MaxQueuedPerLane and LaneEventBuffer ≥ 1.");
+        }
+
+        if (ReceiveSpinLimit < TimeSpan.Zero || ReceiveSpinLimit > TimeSpan.FromMilliseconds(10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReceiveSpinLimit), ReceiveSpinLimit, "ReceiveSpinLimit must be between zero (never spin) and 10 ms.");
         }
     }
 

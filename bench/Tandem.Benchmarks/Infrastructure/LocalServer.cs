@@ -20,11 +20,12 @@ public static class LocalServer
     /// <summary>True in the process that hosts the server (then its CPU can be reported as the server's).</summary>
     public static bool HostedInThisProcess { get; private set; }
 
-    public static async Task<TandemServerHost> StartAsync()
+    /// <param name="profile">The server's latency profile: <c>zero</c> (no simulated waits) unless a benchmark needs model-like pacing.</param>
+    public static async Task<TandemServerHost> StartAsync(string profile = "zero")
     {
         var options = new TandemServerOptions
         {
-            Profile = "zero",
+            Profile = profile,
             ScenarioDirectory = RepositoryPaths.Scenarios,
             RequestLogging = false,
         };

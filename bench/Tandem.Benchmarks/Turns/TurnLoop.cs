@@ -18,14 +18,15 @@ public static class TurnLoop
     /// <summary>Turns run before the counted ones: connections, pools and caches are warm by then.</summary>
     private const int WarmUpTurns = 200;
 
-    public static async Task<int> ServeAsync()
+    /// <summary><c>serve [PROFILE]</c>: a local server (profile <c>zero</c> unless named, e.g. <c>openai-like</c>) until SIGTERM/SIGINT.</summary>
+    public static async Task<int> ServeAsync(string[] args)
     {
         // The server's host takes SIGTERM/SIGINT for its own shutdown (and then keeps the process
         // alive): end on either explicitly, or a script's `kill` would leave the server running.
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        await using var server = await LocalServer.StartAsync().ConfigureAwait(false);
+        await using var server = await LocalServer.StartAsync(args.Length > 0 ? args[0] : "zero").ConfigureAwait(false);
         Console.WriteLine(server.BaseAddress);
         await stop.Task.ConfigureAwait(false);
         return 0;

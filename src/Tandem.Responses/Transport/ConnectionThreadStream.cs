@@ -54,6 +54,9 @@ internal sealed class ConnectionThreadStream : Stream
     private int _waitRequested;
     private long _postedAt;
     private int _rescues;
+    private AdaptiveSpin _spin;
+    private int _spins;
+    private int _spinHits;
     private Socket _socket = null!;
     private NetworkStream? _inner;
     private volatile bool _disposed;
@@ -64,8 +67,9 @@ internal sealed class ConnectionThreadStream : Stream
     // and expects such a read to stay pending while it goes on to send the request.
     private bool _receiving;
 
-    private ConnectionThreadStream(string name)
+    private ConnectionThreadStream(string name, TimeSpan spinLimit)
     {
+        _spin = new AdaptiveSpin(spinLimit);
         _waitForData = WaitForData;
         ConnectionThreadRescue.Register(this);
         _thread = new Thread(static state => ((ConnectionThreadStream)state!).RunJobs())
@@ -81,6 +85,12 @@ internal sealed class ConnectionThreadStream : Stream
 
     /// <summary>Waits handed to the runtime's socket engine by <see cref="ConnectionThreadRescue"/> (diagnostics).</summary>
     public int Rescues => Volatile.Read(ref _rescues);
+
+    /// <summary>Waits for data that spun before sleeping (diagnostics).</summary>
+    public int Spins => Volatile.Read(ref _spins);
+
+    /// <summary>Spins that ended with data to read, without sleeping (diagnostics).</summary>
+    public int SpinHits => Volatile.Read(ref _spinHits);
 
     /// <summary>True once a write found the kernel's buffer full and went the runtime's asynchronous way (diagnostics).</summary>
     public bool UsedAsyncWrite { get; private set; }
@@ -108,15 +118,16 @@ internal sealed class ConnectionThreadStream : Stream
 
     /// <summary>
     /// Opens a TCP connection to <paramref name="endpoint"/> (each of its addresses in turn) on a new
-    /// thread named <paramref name="threadName"/>, which waits for it. <paramref name="sendBufferBytes"/>:
+    /// thread named <paramref name="threadName"/>, which waits for it. <paramref name="spinLimit"/>:
+    /// <see cref="ResponsesClientOptions.ReceiveSpinLimit"/>; <paramref name="sendBufferBytes"/>:
     /// <see cref="ResponsesClientOptions.WebSocketSendBufferBytes"/>.
     /// </summary>
-    public static async Task<ConnectionThreadStream> ConnectAsync(DnsEndPoint endpoint, string threadName, int? sendBufferBytes, CancellationToken cancellationToken)
+    public static async Task<ConnectionThreadStream> ConnectAsync(DnsEndPoint endpoint, string threadName, TimeSpan spinLimit, int? sendBufferBytes, CancellationToken cancellationToken)
     {
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
-        var stream = new ConnectionThreadStream(threadName);
+        var stream = new ConnectionThreadStream(threadName, spinLimit);
         try
         {
             Exception? last = null;
@@ -417,9 +428,15 @@ internal sealed class ConnectionThreadStream : Stream
         Volatile.Write(ref _postedAt, 0);
         try
         {
-            while (!_disposed && Volatile.Read(ref _waitRequested) == 1 && !_socket.Poll(PollInterval, SelectMode.SelectRead))
+            var started = Stopwatch.GetTimestamp();
+            if (!SpinUntilReadable())
             {
+                while (!_disposed && Volatile.Read(ref _waitRequested) == 1 && !_socket.Poll(PollInterval, SelectMode.SelectRead))
+                {
+                }
             }
+
+            _spin.Record(Stopwatch.GetTimestamp() - started);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -452,12 +469,45 @@ internal sealed class ConnectionThreadStream : Stream
                 BeforeWait?.Invoke();
             }
 
-            while (!_socket.Poll(PollInterval, SelectMode.SelectRead))
+            var started = Stopwatch.GetTimestamp();
+            if (!SpinUntilReadable())
             {
-                ObjectDisposedException.ThrowIf(_disposed, this);
-                cancellationToken.ThrowIfCancellationRequested();
+                while (!_socket.Poll(PollInterval, SelectMode.SelectRead))
+                {
+                    ObjectDisposedException.ThrowIf(_disposed, this);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+
+            _spin.Record(Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    /// <summary>
+    /// The connection's thread, before it sleeps: while recent waits were short (<see cref="AdaptiveSpin"/>),
+    /// yields the CPU and looks at the socket again, up to the spin limit. True when there is data
+    /// (or the socket closed) without sleeping.
+    /// </summary>
+    private bool SpinUntilReadable()
+    {
+        if (!_spin.ShouldSpin)
+        {
+            return false;
+        }
+
+        _spins++;
+        var until = Stopwatch.GetTimestamp() + _spin.LimitTicks;
+        do
+        {
+            Thread.Yield();
+            if (_socket.Poll(0, SelectMode.SelectRead))
+            {
+                _spinHits++;
+                return true;
             }
         }
+        while (!_disposed && Stopwatch.GetTimestamp() < until);
+        return false;
     }
 
     /// <summary>

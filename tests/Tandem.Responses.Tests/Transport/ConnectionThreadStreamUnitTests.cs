@@ -7,7 +7,8 @@ namespace Tandem.Responses.Tests.Transport;
 /// <summary>
 /// <c>ConnectionThreadStream</c> on its own, against a plain TCP listener: reads from other threads
 /// while the receive loop holds the connection's thread, after it has ended, and when the stream is
-/// disposed under a waiting read (cases found in review).
+/// disposed under a waiting read (cases found in review); and the spin before a wait, which must
+/// catch data that comes at once and stop when data comes slowly.
 /// </summary>
 public sealed class ConnectionThreadStreamUnitTests
 {
@@ -110,12 +111,112 @@ public sealed class ConnectionThreadStreamUnitTests
         await Assert.ThrowsAnyAsync<Exception>(() => first); // ObjectDisposedException or IOException, as a closed NetworkStream says
     }
 
-    private static async Task<Connected> ConnectAsync(CancellationToken cancellationToken)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DataThatComesAtOnce_IsCaughtBySpinningWithoutSleeping(bool inReceiveLoop)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var connected = await ConnectAsync(ct, TimeSpan.FromMilliseconds(10)); // the longest spin allowed: the peer answers well within it
+        var received = await PingPongAsync(connected, inReceiveLoop, rounds: 20, delay: TimeSpan.Zero, ct);
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (byte)i), received);
+        Assert.True(connected.Stream.SpinHits > 0, $"no wait was served by spinning ({connected.Stream.Spins} spun)");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DataThatComesSlowly_StopsTheSpinning(bool inReceiveLoop)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var connected = await ConnectAsync(ct, TimeSpan.FromMilliseconds(1));
+        var received = await PingPongAsync(connected, inReceiveLoop, rounds: 16, delay: TimeSpan.FromMilliseconds(20), ct);
+
+        Assert.Equal(Enumerable.Range(0, 16).Select(i => (byte)i), received);
+        Assert.Equal(0, connected.Stream.SpinHits);
+        Assert.InRange(connected.Stream.Spins, 1, 8); // spun at first, then stopped for good (AdaptiveSpin: 6 long waits in a row)
+    }
+
+    [Fact]
+    public async Task WithASpinLimitOfZero_AWaitNeverSpins()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var connected = await ConnectAsync(ct, TimeSpan.Zero);
+        var received = await PingPongAsync(connected, inReceiveLoop: true, rounds: 10, delay: TimeSpan.Zero, ct);
+
+        Assert.Equal(10, received.Count);
+        Assert.Equal(0, connected.Stream.Spins);
+    }
+
+    /// <summary>
+    /// The stream reads one byte <paramref name="rounds"/> times, from its receive loop or from another
+    /// thread, and each read is answered by the peer <paramref name="delay"/> after the previous byte
+    /// was read: each read after the first finds nothing and waits.
+    /// </summary>
+    private static async Task<List<byte>> PingPongAsync(Connected connected, bool inReceiveLoop, int rounds, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var received = new List<byte>();
+        using var read = new SemaphoreSlim(0);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void ReadAll()
+        {
+            try
+            {
+                var buffer = new byte[1];
+                for (var i = 0; i < rounds; i++)
+                {
+                    Assert.Equal(1, connected.Stream.Read(buffer));
+                    received.Add(buffer[0]);
+                    read.Release();
+                }
+
+                done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                done.TrySetException(ex);
+            }
+        }
+
+        if (inReceiveLoop)
+        {
+            connected.Stream.StartReceiving(ReadAll);
+        }
+        else
+        {
+            _ = Task.Run(ReadAll, cancellationToken);
+        }
+
+        for (var i = 0; i < rounds; i++)
+        {
+            if (i > 0)
+            {
+                Assert.True(await read.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken), $"byte {i - 1} was not read");
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, cancellationToken);
+                }
+            }
+
+            connected.Peer.Send([(byte)i]);
+        }
+
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        return received;
+    }
+
+    private static async Task<Connected> ConnectAsync(CancellationToken cancellationToken, TimeSpan? spinLimit = null)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var accepting = listener.AcceptSocketAsync(cancellationToken);
-        var stream = await ConnectionThreadStream.ConnectAsync(new DnsEndPoint("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port), "Tandem test", null, cancellationToken);
+        var stream = await ConnectionThreadStream.ConnectAsync(
+            new DnsEndPoint("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port),
+            "Tandem test",
+            spinLimit ?? new ResponsesClientOptions().ReceiveSpinLimit,
+            null,
+            cancellationToken);
         return new Connected(stream, await accepting, listener);
     }
 

@@ -11,7 +11,7 @@ public sealed class TandemTurnRunner : ITurnRunner
     private readonly ResponsesTransportKind _transport;
     private readonly History? _history;
 
-    public TandemTurnRunner(Uri baseAddress, ResponsesTransportKind transport, History? history, bool deliverEventsInline = true)
+    public TandemTurnRunner(Uri baseAddress, ResponsesTransportKind transport, History? history, bool deliverEventsInline = true, bool spin = true)
     {
         _transport = transport;
         _history = history;
@@ -21,6 +21,7 @@ public sealed class TandemTurnRunner : ITurnRunner
             Transport = transport, // WebSocket: one connection, the default single lane
             ApiKeys = { LocalServer.ApiKey },
             DeliverEventsInline = deliverEventsInline,
+            ReceiveSpinLimit = spin ? new ResponsesClientOptions().ReceiveSpinLimit : TimeSpan.Zero,
         });
     }
 

@@ -10,6 +10,8 @@ public static class TurnRunners
         TurnClient.TandemHttp => new TandemTurnRunner(baseAddress, ResponsesTransportKind.HttpSse, history),
         TurnClient.TandemWebSocket => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history),
         TurnClient.TandemWebSocketPooled => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history, deliverEventsInline: false),
+        TurnClient.TandemHttpNoSpin => new TandemTurnRunner(baseAddress, ResponsesTransportKind.HttpSse, history, spin: false),
+        TurnClient.TandemWebSocketNoSpin => new TandemTurnRunner(baseAddress, ResponsesTransportKind.WebSocket, history, spin: false),
         TurnClient.RawHttp => new RawHttpTurnRunner(baseAddress, history),
         TurnClient.RawWebSocket => history is null ? new RawWebSocketTurnRunner(baseAddress) : throw new NotSupportedException("The raw WebSocket client sends no history."),
         TurnClient.OpenAiSdk => new OpenAiSdkTurnRunner(baseAddress, history),
