@@ -96,7 +96,15 @@ internal sealed partial class WebSocketTransport
                 ResponsesDiagnostics.BytesReceived.Add(count, TransportTag);
                 if (result.MessageType == WebSocketMessageType.Text)
                 {
-                    Dispatch(connection, Parse(buffer.AsSpan(0, count)), token);
+                    var evt = Parse(buffer.AsSpan(0, count));
+                    Dispatch(connection, evt, token);
+                    if (evt.IsTerminal)
+                    {
+                        // Nothing of that response follows: its reader gets it now, not after the
+                        // next read has found the socket empty (a system call later).
+                        connection.FlushAll();
+                        burst = 0;
+                    }
                 }
 
                 count = 0;
