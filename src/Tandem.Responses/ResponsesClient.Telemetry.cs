@@ -88,6 +88,9 @@ public sealed partial class ResponsesClient
     /// </summary>
     internal bool? WebSocketUsedAsyncWrite => (_transport as WebSocketTransport)?.LiveStream?.UsedAsyncWrite;
 
+    /// <summary>Diagnostics (tests): waits of the live WebSocket connection that spun first (<see cref="ConnectionThreadStream.Spins"/>).</summary>
+    internal int? WebSocketSpins => (_transport as WebSocketTransport)?.LiveStream?.Spins;
+
     /// <summary>Diagnostics (tests): the live WebSocket connection's own thread, when the transport made its stream.</summary>
     internal Thread? WebSocketThread => (_transport as WebSocketTransport)?.LiveStream?.Thread;
 

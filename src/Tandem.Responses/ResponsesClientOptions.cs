@@ -77,13 +77,15 @@ public sealed class ResponsesClientOptions
 
     /// <summary>
     /// How long a connection's thread keeps looking for more data, yielding the CPU between looks,
-    /// before it sleeps in the kernel; zero never spins. It spins only while most recent waits on
-    /// the connection ended within this time (a local or nearby server), so against a distant
-    /// server, whose data comes milliseconds apart, it soon stops and costs nothing. On a virtual
-    /// machine a sleeping thread lets its CPU halt, and waking it again costs tens of microseconds
-    /// per burst of frames (docs/performance.md, "A seventh pass"). At most 10 ms. Applies to the
-    /// connections the client opens itself (not with <see cref="HttpHandler"/> or
-    /// <see cref="WebSocketInvoker"/> of yours).
+    /// before it sleeps in the kernel; zero never spins. On a virtual machine a sleeping thread lets
+    /// its CPU halt, and waking it again costs tens of microseconds per burst of frames: against the
+    /// local server spinning cut a turn's latency by ~10–25% at no extra CPU (docs/performance.md,
+    /// "A seventh pass"). It spins only while most recent waits on the connection ended within this
+    /// time, and less often after spins that caught nothing (after each such spin the next 2, 4, …
+    /// up to 64 waits sleep at once), so against a distant server, whose data comes milliseconds
+    /// apart, it stops after a couple of spins. At most 10 ms. Applies to the connections the client
+    /// opens itself (not with <see cref="HttpHandler"/> or <see cref="WebSocketInvoker"/> of yours);
+    /// read when the client is made.
     /// </summary>
     public TimeSpan ReceiveSpinLimit { get; set; } = TimeSpan.FromMicroseconds(200);
 

@@ -429,14 +429,15 @@ internal sealed class ConnectionThreadStream : Stream
         try
         {
             var started = Stopwatch.GetTimestamp();
-            if (!SpinUntilReadable())
+            var spin = SpinUntilReadable(forPostedWait: true);
+            if (spin != SpinOutcome.Caught)
             {
                 while (!_disposed && Volatile.Read(ref _waitRequested) == 1 && !_socket.Poll(PollInterval, SelectMode.SelectRead))
                 {
                 }
             }
 
-            _spin.Record(Stopwatch.GetTimestamp() - started);
+            _spin.Record(Stopwatch.GetTimestamp() - started, spin);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -470,7 +471,8 @@ internal sealed class ConnectionThreadStream : Stream
             }
 
             var started = Stopwatch.GetTimestamp();
-            if (!SpinUntilReadable())
+            var spin = SpinUntilReadable(forPostedWait: false);
+            if (spin != SpinOutcome.Caught)
             {
                 while (!_socket.Poll(PollInterval, SelectMode.SelectRead))
                 {
@@ -479,20 +481,21 @@ internal sealed class ConnectionThreadStream : Stream
                 }
             }
 
-            _spin.Record(Stopwatch.GetTimestamp() - started);
+            _spin.Record(Stopwatch.GetTimestamp() - started, spin);
         }
     }
 
     /// <summary>
     /// The connection's thread, before it sleeps: while recent waits were short (<see cref="AdaptiveSpin"/>),
-    /// yields the CPU and looks at the socket again, up to the spin limit. True when there is data
-    /// (or the socket closed) without sleeping.
+    /// yields the CPU and looks at the socket again, up to the spin limit; <see cref="SpinOutcome.Caught"/>
+    /// when there is data (or the socket closed) without sleeping. <paramref name="forPostedWait"/>: a
+    /// reader's posted wait, which a rescue may have served meanwhile (then the spin stops).
     /// </summary>
-    private bool SpinUntilReadable()
+    private SpinOutcome SpinUntilReadable(bool forPostedWait)
     {
         if (!_spin.ShouldSpin)
         {
-            return false;
+            return SpinOutcome.NotSpun;
         }
 
         _spins++;
@@ -503,11 +506,11 @@ internal sealed class ConnectionThreadStream : Stream
             if (_socket.Poll(0, SelectMode.SelectRead))
             {
                 _spinHits++;
-                return true;
+                return SpinOutcome.Caught;
             }
         }
-        while (!_disposed && Stopwatch.GetTimestamp() < until);
-        return false;
+        while (!_disposed && (!forPostedWait || Volatile.Read(ref _waitRequested) == 1) && Stopwatch.GetTimestamp() < until);
+        return SpinOutcome.Missed;
     }
 
     /// <summary>

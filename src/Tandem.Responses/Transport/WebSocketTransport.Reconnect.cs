@@ -184,7 +184,7 @@ internal sealed partial class WebSocketTransport
             UseCookies = false,
             SslOptions = { RemoteCertificateValidationCallback = _options.ServerCertificateValidation },
             PooledConnectionLifetime = TimeSpan.Zero, // a refused upgrade's connection is not kept for the next attempt
-            ConnectCallback = async (context, ct) => stream = await ConnectionThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem WebSocket", _options.ReceiveSpinLimit, _options.WebSocketSendBufferBytes, ct).ConfigureAwait(false),
+            ConnectCallback = async (context, ct) => stream = await ConnectionThreadStream.ConnectAsync(context.DnsEndPoint, "Tandem WebSocket", _spinLimit, _options.WebSocketSendBufferBytes, ct).ConfigureAwait(false),
         }) : null;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

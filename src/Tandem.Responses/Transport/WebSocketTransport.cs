@@ -19,6 +19,7 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
     private static readonly KeyValuePair<string, object?> TransportTag = ResponsesDiagnostics.Transport(ResponsesTransportKind.WebSocket);
     private readonly ResponsesClientOptions _options;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _spinLimit; // as validated when the client was made, like the HTTP handler's
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, LaneGate> _lanes = new(StringComparer.Ordinal);
     private bool _disposed;
@@ -27,6 +28,7 @@ internal sealed partial class WebSocketTransport : IResponsesTransport
     {
         _options = options;
         _time = options.TimeProvider;
+        _spinLimit = options.ReceiveSpinLimit;
         _logger = logger;
     }
 

@@ -43,6 +43,30 @@ public sealed class ConnectionThreadStreamTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheSpinLimit_ReachesTheWebSocketConnection(bool spin)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await TestServer.StartAsync();
+        await using var client = Clients.Create(server, ResponsesTransportKind.WebSocket, o => o.ReceiveSpinLimit = spin ? TimeSpan.FromMilliseconds(10) : TimeSpan.Zero);
+
+        for (var turn = 0; turn < 5; turn++)
+        {
+            await StreamHelloAsync(client, ct);
+        }
+
+        if (spin)
+        {
+            Assert.True(client.WebSocketSpins > 0, "no wait spun: the local server answers well within 10 ms");
+        }
+        else
+        {
+            Assert.Equal(0, client.WebSocketSpins);
+        }
+    }
+
     [Fact]
     public async Task StreamAsync_OverHttp_ResumesTheConsumerOnTheConnectionsThread_AndReusesTheConnection()
     {
