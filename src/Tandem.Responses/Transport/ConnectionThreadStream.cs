@@ -54,7 +54,13 @@ internal sealed class ConnectionThreadStream : Stream
     private int _waitRequested;
     private long _postedAt;
     private int _rescues;
-    private AdaptiveSpin _spin;
+    // Whether to spin before sleeping, learnt apart for waits that follow a write (the server is
+    // working on a request: a model thinks for a while, a local server answers at once) and waits that
+    // follow a read (the server is streaming: the next burst is usually near). One estimate for both
+    // would spin in vain on every long first wait that a response's short waits keep it hoping for.
+    private AdaptiveSpin _spinAfterWrite;
+    private AdaptiveSpin _spinAfterRead;
+    private int _wroteSinceWait; // 1 once anything was written since the last wait for data began
     private int _spins;
     private int _spinHits;
     private Socket _socket = null!;
@@ -69,7 +75,8 @@ internal sealed class ConnectionThreadStream : Stream
 
     private ConnectionThreadStream(string name, TimeSpan spinLimit)
     {
-        _spin = new AdaptiveSpin(spinLimit);
+        _spinAfterWrite = new AdaptiveSpin(spinLimit);
+        _spinAfterRead = new AdaptiveSpin(spinLimit);
         _waitForData = WaitForData;
         ConnectionThreadRescue.Register(this);
         _thread = new Thread(static state => ((ConnectionThreadStream)state!).RunJobs())
@@ -247,6 +254,7 @@ internal sealed class ConnectionThreadStream : Stream
                 return ValueTask.FromException(new ObjectDisposedException(nameof(ConnectionThreadStream)));
             }
 
+            Volatile.Write(ref _wroteSinceWait, 1);
             var sent = _socket.Send(buffer.Span, SocketFlags.None, out var error);
             if (error == SocketError.WouldBlock)
             {
@@ -428,8 +436,9 @@ internal sealed class ConnectionThreadStream : Stream
         Volatile.Write(ref _postedAt, 0);
         try
         {
+            ref var policy = ref SpinPolicy();
             var started = Stopwatch.GetTimestamp();
-            var spin = SpinUntilReadable(forPostedWait: true);
+            var spin = SpinUntilReadable(ref policy, forPostedWait: true);
             if (spin != SpinOutcome.Caught)
             {
                 while (!_disposed && Volatile.Read(ref _waitRequested) == 1 && !_socket.Poll(PollInterval, SelectMode.SelectRead))
@@ -437,7 +446,7 @@ internal sealed class ConnectionThreadStream : Stream
                 }
             }
 
-            _spin.Record(Stopwatch.GetTimestamp() - started, spin);
+            policy.Record(Stopwatch.GetTimestamp() - started, spin);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -470,8 +479,9 @@ internal sealed class ConnectionThreadStream : Stream
                 BeforeWait?.Invoke();
             }
 
+            ref var policy = ref SpinPolicy();
             var started = Stopwatch.GetTimestamp();
-            var spin = SpinUntilReadable(forPostedWait: false);
+            var spin = SpinUntilReadable(ref policy, forPostedWait: false);
             if (spin != SpinOutcome.Caught)
             {
                 while (!_socket.Poll(PollInterval, SelectMode.SelectRead))
@@ -481,8 +491,19 @@ internal sealed class ConnectionThreadStream : Stream
                 }
             }
 
-            _spin.Record(Stopwatch.GetTimestamp() - started, spin);
+            policy.Record(Stopwatch.GetTimestamp() - started, spin);
         }
+    }
+
+    /// <summary>The connection's thread, as a wait for data begins: the estimate for its kind of wait (after a write, or after a read).</summary>
+    private ref AdaptiveSpin SpinPolicy()
+    {
+        if (Interlocked.Exchange(ref _wroteSinceWait, 0) == 1)
+        {
+            return ref _spinAfterWrite;
+        }
+
+        return ref _spinAfterRead;
     }
 
     /// <summary>
@@ -491,15 +512,15 @@ internal sealed class ConnectionThreadStream : Stream
     /// when there is data (or the socket closed) without sleeping. <paramref name="forPostedWait"/>: a
     /// reader's posted wait, which a rescue may have served meanwhile (then the spin stops).
     /// </summary>
-    private SpinOutcome SpinUntilReadable(bool forPostedWait)
+    private SpinOutcome SpinUntilReadable(ref AdaptiveSpin policy, bool forPostedWait)
     {
-        if (!_spin.ShouldSpin)
+        if (!policy.ShouldSpin)
         {
             return SpinOutcome.NotSpun;
         }
 
         _spins++;
-        var until = Stopwatch.GetTimestamp() + _spin.LimitTicks;
+        var until = Stopwatch.GetTimestamp() + policy.LimitTicks;
         do
         {
             Thread.Yield();

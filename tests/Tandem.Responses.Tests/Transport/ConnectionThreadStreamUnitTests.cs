@@ -138,6 +138,79 @@ public sealed class ConnectionThreadStreamUnitTests
         Assert.InRange(connected.Stream.Spins, 1, 3); // spun at first, then stopped for good (AdaptiveSpin: two spins in vain, then the share of short waits is below half)
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task LongWaitsForAnswers_DoNotStopTheSpinningBetweenTheirParts(bool inReceiveLoop)
+    {
+        // Request, answer: the first part of each answer comes 50 ms after the request (a model
+        // thinking, a large history tokenised), the next two parts at once. The long waits follow a
+        // write, the short ones a read: learnt apart, only the first couple of long ones spin in vain
+        // while the short ones keep being caught. (One estimate for both spun in vain about every
+        // other answer: the short waits kept it hoping.)
+        var ct = TestContext.Current.CancellationToken;
+        using var connected = await ConnectAsync(ct, TimeSpan.FromMilliseconds(10));
+        const int Rounds = 12;
+        var (stream, peer) = (connected.Stream, connected.Peer);
+        using var partRead = new SemaphoreSlim(0);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Client()
+        {
+            try
+            {
+                var one = new byte[1];
+                for (var round = 0; round < Rounds; round++)
+                {
+                    stream.Write([(byte)round]); // the request
+                    for (var part = 0; part < 3; part++)
+                    {
+                        Assert.Equal(1, stream.Read(one));
+                        Assert.Equal((byte)((round * 3) + part), one[0]);
+                        partRead.Release();
+                    }
+                }
+
+                done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                done.TrySetException(ex);
+            }
+        }
+
+        if (inReceiveLoop)
+        {
+            stream.StartReceiving(Client);
+        }
+        else
+        {
+            _ = Task.Run(Client, ct);
+        }
+
+        var request = new byte[1];
+        for (var round = 0; round < Rounds; round++)
+        {
+            Assert.Equal(1, await peer.ReceiveAsync(request, ct));
+            await Task.Delay(50, ct);
+            for (var part = 0; part < 3; part++)
+            {
+                if (part > 0)
+                {
+                    Assert.True(await partRead.WaitAsync(TimeSpan.FromSeconds(10), ct), "a part was not read");
+                }
+
+                await peer.SendAsync(new[] { (byte)((round * 3) + part) }, ct);
+            }
+
+            Assert.True(await partRead.WaitAsync(TimeSpan.FromSeconds(10), ct), "the last part was not read");
+        }
+
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        var inVain = stream.Spins - stream.SpinHits;
+        Assert.InRange(inVain, 1, 3);
+        Assert.True(stream.SpinHits >= Rounds, $"only {stream.SpinHits} of the {Rounds * 2} short waits were caught by spinning");
+    }
+
     [Fact]
     public async Task WithASpinLimitOfZero_AWaitNeverSpins()
     {
@@ -218,7 +291,9 @@ public sealed class ConnectionThreadStreamUnitTests
             spinLimit ?? new ResponsesClientOptions().ReceiveSpinLimit,
             null,
             cancellationToken);
-        return new Connected(stream, await accepting, listener);
+        var peer = await accepting;
+        peer.NoDelay = true; // small answers go out at once, not after the client's delayed ACK (40 ms)
+        return new Connected(stream, peer, listener);
     }
 
     /// <summary>A stream connected to a listener's accepted socket (the peer); disposing ends all three.</summary>
