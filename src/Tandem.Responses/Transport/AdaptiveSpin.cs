@@ -5,8 +5,9 @@ namespace Tandem.Responses.Transport;
 /// <summary>
 /// Whether a connection's thread should spin (yielding the CPU between looks at its socket) before
 /// it sleeps in the kernel: while most recent waits for data ended within the spin limit, and less
-/// often after spins that caught nothing. A connection keeps two, for waits after a write and waits
-/// after a read (ConnectionThreadStream), used by its thread alone.
+/// often after spins that caught nothing. A connection keeps two, for waits for the answer to a
+/// request (something was written after the last data came) and waits for more of what is
+/// streaming (ConnectionThreadStream.WaitUntilReadable), used by its thread alone.
 /// </summary>
 /// <remarks>
 /// <para>

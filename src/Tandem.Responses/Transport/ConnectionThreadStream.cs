@@ -54,15 +54,18 @@ internal sealed class ConnectionThreadStream : Stream
     private int _waitRequested;
     private long _postedAt;
     private int _rescues;
-    // Whether to spin before sleeping, learnt apart for waits that follow a write (the server is
-    // working on a request: a model thinks for a while, a local server answers at once) and waits that
-    // follow a read (the server is streaming: the next burst is usually near). One estimate for both
-    // would spin in vain on every long first wait that a response's short waits keep it hoping for.
-    private AdaptiveSpin _spinAfterWrite;
-    private AdaptiveSpin _spinAfterRead;
-    private int _wroteSinceWait; // 1 once anything was written since the last wait for data began
+    // Whether to spin before sleeping, learnt apart for waits for the answer to a request (something
+    // was written after the last data came: a model thinks for a while, a local server answers at
+    // once) and waits for more of what is streaming (the next burst is usually near). One estimate
+    // for both would spin in vain on every long first wait that a response's short waits keep it
+    // hoping for. Stopwatch timestamps of the last write (any thread) and of the last data read.
+    private AdaptiveSpin _spinForAnswer;
+    private AdaptiveSpin _spinForMore;
+    private long _lastWriteAt;
+    private long _lastDataAt;
     private int _spins;
     private int _spinHits;
+    private int _spinMisses;
     private Socket _socket = null!;
     private NetworkStream? _inner;
     private volatile bool _disposed;
@@ -75,8 +78,8 @@ internal sealed class ConnectionThreadStream : Stream
 
     private ConnectionThreadStream(string name, TimeSpan spinLimit)
     {
-        _spinAfterWrite = new AdaptiveSpin(spinLimit);
-        _spinAfterRead = new AdaptiveSpin(spinLimit);
+        _spinForAnswer = new AdaptiveSpin(spinLimit);
+        _spinForMore = new AdaptiveSpin(spinLimit);
         _waitForData = WaitForData;
         ConnectionThreadRescue.Register(this);
         _thread = new Thread(static state => ((ConnectionThreadStream)state!).RunJobs())
@@ -98,6 +101,9 @@ internal sealed class ConnectionThreadStream : Stream
 
     /// <summary>Spins that ended with data to read, without sleeping (diagnostics).</summary>
     public int SpinHits => Volatile.Read(ref _spinHits);
+
+    /// <summary>Spins that ran to the limit without data, then slept: CPU spent in vain (diagnostics).</summary>
+    public int SpinMisses => Volatile.Read(ref _spinMisses);
 
     /// <summary>True once a write found the kernel's buffer full and went the runtime's asynchronous way (diagnostics).</summary>
     public bool UsedAsyncWrite { get; private set; }
@@ -254,7 +260,7 @@ internal sealed class ConnectionThreadStream : Stream
                 return ValueTask.FromException(new ObjectDisposedException(nameof(ConnectionThreadStream)));
             }
 
-            Volatile.Write(ref _wroteSinceWait, 1);
+            Volatile.Write(ref _lastWriteAt, Stopwatch.GetTimestamp());
             var sent = _socket.Send(buffer.Span, SocketFlags.None, out var error);
             if (error == SocketError.WouldBlock)
             {
@@ -436,17 +442,7 @@ internal sealed class ConnectionThreadStream : Stream
         Volatile.Write(ref _postedAt, 0);
         try
         {
-            ref var policy = ref SpinPolicy();
-            var started = Stopwatch.GetTimestamp();
-            var spin = SpinUntilReadable(ref policy, forPostedWait: true);
-            if (spin != SpinOutcome.Caught)
-            {
-                while (!_disposed && Volatile.Read(ref _waitRequested) == 1 && !_socket.Poll(PollInterval, SelectMode.SelectRead))
-                {
-                }
-            }
-
-            policy.Record(Stopwatch.GetTimestamp() - started, spin);
+            WaitUntilReadable(forPostedWait: true, CancellationToken.None);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -479,10 +475,72 @@ internal sealed class ConnectionThreadStream : Stream
                 BeforeWait?.Invoke();
             }
 
-            ref var policy = ref SpinPolicy();
-            var started = Stopwatch.GetTimestamp();
-            var spin = SpinUntilReadable(ref policy, forPostedWait: false);
-            if (spin != SpinOutcome.Caught)
+            WaitUntilReadable(forPostedWait: false, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The connection's thread: returns when the socket is readable (data, or closed), spinning first
+    /// when that pays (<see cref="AdaptiveSpin"/>), then sleeping in <c>poll</c>. A reader's posted wait
+    /// (<paramref name="forPostedWait"/>) also ends when a rescue served it or the stream was disposed;
+    /// the receive loop's throws then instead.
+    /// </summary>
+    private void WaitUntilReadable(bool forPostedWait, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var dataAt = Volatile.Read(ref _lastDataAt);
+        var forAnswer = Volatile.Read(ref _lastWriteAt) > dataAt;
+        var spin = SpinOutcome.NotSpun;
+        ref var policy = ref forAnswer ? ref _spinForAnswer : ref _spinForMore;
+        if (policy.ShouldSpin)
+        {
+            _spins++;
+            spin = SpinOutcome.Missed;
+            var until = started + policy.LimitTicks;
+            do
+            {
+                Thread.Yield();
+                if (_socket.Poll(0, SelectMode.SelectRead))
+                {
+                    _spinHits++;
+                    spin = SpinOutcome.Caught;
+                    break;
+                }
+
+                if (!forAnswer && Volatile.Read(ref _lastWriteAt) is var writeAt && writeAt > dataAt)
+                {
+                    // A request went out meanwhile (from another thread: a caller that blocks between
+                    // turns, an HTTP request behind the pool's read-ahead): from now on this waits for
+                    // its answer, and spins as long as such waits do.
+                    policy.Record(Math.Max(0, writeAt - started), SpinOutcome.NotSpun); // the gap before it, as any wait for more
+                    forAnswer = true;
+                    started = Math.Max(started, writeAt);
+                    policy = ref _spinForAnswer;
+                    if (!policy.ShouldSpin)
+                    {
+                        spin = SpinOutcome.NotSpun;
+                        break;
+                    }
+
+                    until = started + policy.LimitTicks;
+                }
+            }
+            while (!_disposed && (!forPostedWait || Volatile.Read(ref _waitRequested) == 1) && Stopwatch.GetTimestamp() < until);
+            if (spin == SpinOutcome.Missed)
+            {
+                _spinMisses++;
+            }
+        }
+
+        if (spin != SpinOutcome.Caught)
+        {
+            if (forPostedWait)
+            {
+                while (!_disposed && Volatile.Read(ref _waitRequested) == 1 && !_socket.Poll(PollInterval, SelectMode.SelectRead))
+                {
+                }
+            }
+            else
             {
                 while (!_socket.Poll(PollInterval, SelectMode.SelectRead))
                 {
@@ -490,48 +548,19 @@ internal sealed class ConnectionThreadStream : Stream
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
-
-            policy.Record(Stopwatch.GetTimestamp() - started, spin);
         }
-    }
 
-    /// <summary>The connection's thread, as a wait for data begins: the estimate for its kind of wait (after a write, or after a read).</summary>
-    private ref AdaptiveSpin SpinPolicy()
-    {
-        if (Interlocked.Exchange(ref _wroteSinceWait, 0) == 1)
+        var ended = Stopwatch.GetTimestamp();
+        if (!forAnswer && Volatile.Read(ref _lastWriteAt) is var wroteAt && wroteAt > dataAt)
         {
-            return ref _spinAfterWrite;
+            // A request went out while this slept: the wait counts as one for its answer, from then.
+            policy.Record(Math.Max(0, wroteAt - started), spin);
+            started = Math.Max(started, wroteAt);
+            spin = SpinOutcome.NotSpun;
+            policy = ref _spinForAnswer;
         }
 
-        return ref _spinAfterRead;
-    }
-
-    /// <summary>
-    /// The connection's thread, before it sleeps: while recent waits were short (<see cref="AdaptiveSpin"/>),
-    /// yields the CPU and looks at the socket again, up to the spin limit; <see cref="SpinOutcome.Caught"/>
-    /// when there is data (or the socket closed) without sleeping. <paramref name="forPostedWait"/>: a
-    /// reader's posted wait, which a rescue may have served meanwhile (then the spin stops).
-    /// </summary>
-    private SpinOutcome SpinUntilReadable(ref AdaptiveSpin policy, bool forPostedWait)
-    {
-        if (!policy.ShouldSpin)
-        {
-            return SpinOutcome.NotSpun;
-        }
-
-        _spins++;
-        var until = Stopwatch.GetTimestamp() + policy.LimitTicks;
-        do
-        {
-            Thread.Yield();
-            if (_socket.Poll(0, SelectMode.SelectRead))
-            {
-                _spinHits++;
-                return SpinOutcome.Caught;
-            }
-        }
-        while (!_disposed && (!forPostedWait || Volatile.Read(ref _waitRequested) == 1) && Stopwatch.GetTimestamp() < until);
-        return SpinOutcome.Missed;
+        policy.Record(ended - started, spin);
     }
 
     /// <summary>
@@ -574,6 +603,13 @@ internal sealed class ConnectionThreadStream : Stream
         return new IOException($"Unable to {what} the transport connection: {cause.Message}.", cause);
     }
 
+    /// <summary>Notes when data last came (see <see cref="WaitUntilReadable"/>); true.</summary>
+    private bool DataRead()
+    {
+        Volatile.Write(ref _lastDataAt, Stopwatch.GetTimestamp());
+        return true;
+    }
+
     /// <summary>One non-blocking read: false when nothing is there yet.</summary>
     private bool TryReceive(Span<byte> buffer, out int read)
     {
@@ -581,7 +617,7 @@ internal sealed class ConnectionThreadStream : Stream
         read = _socket.Receive(buffer, SocketFlags.None, out var error);
         return error switch
         {
-            SocketError.Success => true,
+            SocketError.Success => DataRead(),
             SocketError.WouldBlock => false,
             _ => throw Failed("read data from", error),
         };
