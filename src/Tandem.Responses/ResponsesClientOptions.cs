@@ -83,7 +83,8 @@ public sealed class ResponsesClientOptions
     /// "A seventh pass"). It spins only while most recent waits on the connection ended within this
     /// time, and less often after spins that caught nothing (after each such spin the next 2, 4, …
     /// up to 64 waits sleep at once), so against a distant server, whose data comes milliseconds
-    /// apart, it stops after a couple of spins. At most 10 ms. Applies to the connections the client
+    /// apart, it stops after a couple of spins. A wait that turns into one for an answer (a request
+    /// goes out while it spins) may spin up to this long again from then. At most 10 ms. Applies to the connections the client
     /// opens itself (not with <see cref="HttpHandler"/> or <see cref="WebSocketInvoker"/> of yours);
     /// read when the client is made.
     /// </summary>

@@ -6,8 +6,8 @@ namespace Tandem.Responses.Transport;
 /// Whether a connection's thread should spin (yielding the CPU between looks at its socket) before
 /// it sleeps in the kernel: while most recent waits for data ended within the spin limit, and less
 /// often after spins that caught nothing. A connection keeps two, for waits for the answer to a
-/// request (something was written after the last data came) and waits for more of what is
-/// streaming (ConnectionThreadStream.WaitUntilReadable), used by its thread alone.
+/// request and waits for more of what is streaming (<see cref="ConnectionSpin"/>), used by its
+/// thread alone.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -54,13 +54,9 @@ internal sealed class ConnectionThreadStream : Stream
     private int _waitRequested;
     private long _postedAt;
     private int _rescues;
-    // Whether to spin before sleeping, learnt apart for waits for the answer to a request (something
-    // was written after the last data came: a model thinks for a while, a local server answers at
-    // once) and waits for more of what is streaming (the next burst is usually near). One estimate
-    // for both would spin in vain on every long first wait that a response's short waits keep it
-    // hoping for. Stopwatch timestamps of the last write (any thread) and of the last data read.
-    private AdaptiveSpin _spinForAnswer;
-    private AdaptiveSpin _spinForMore;
+    // Whether to spin before sleeping (ConnectionSpin), from the Stopwatch timestamps of the last
+    // write (any thread) and of the last data read.
+    private readonly ConnectionSpin _spin;
     private long _lastWriteAt;
     private long _lastDataAt;
     private int _spins;
@@ -78,8 +74,7 @@ internal sealed class ConnectionThreadStream : Stream
 
     private ConnectionThreadStream(string name, TimeSpan spinLimit)
     {
-        _spinForAnswer = new AdaptiveSpin(spinLimit);
-        _spinForMore = new AdaptiveSpin(spinLimit);
+        _spin = new ConnectionSpin(spinLimit);
         _waitForData = WaitForData;
         ConnectionThreadRescue.Register(this);
         _thread = new Thread(static state => ((ConnectionThreadStream)state!).RunJobs())
@@ -96,7 +91,13 @@ internal sealed class ConnectionThreadStream : Stream
     /// <summary>Waits handed to the runtime's socket engine by <see cref="ConnectionThreadRescue"/> (diagnostics).</summary>
     public int Rescues => Volatile.Read(ref _rescues);
 
-    /// <summary>Waits for data that spun before sleeping (diagnostics).</summary>
+    /// <summary>Spins for an answer that ran to the limit without one (diagnostics).</summary>
+    public int AnswerSpinMisses => _spin.AnswerMisses;
+
+    /// <summary>
+    /// Waits for data that spun before sleeping (diagnostics). At least <see cref="SpinHits"/> +
+    /// <see cref="SpinMisses"/>: a spin also ends when a request goes out and waits for answers do not spin.
+    /// </summary>
     public int Spins => Volatile.Read(ref _spins);
 
     /// <summary>Spins that ended with data to read, without sleeping (diagnostics).</summary>
@@ -487,16 +488,12 @@ internal sealed class ConnectionThreadStream : Stream
     /// </summary>
     private void WaitUntilReadable(bool forPostedWait, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var dataAt = Volatile.Read(ref _lastDataAt);
-        var forAnswer = Volatile.Read(ref _lastWriteAt) > dataAt;
+        var until = _spin.Begin(Stopwatch.GetTimestamp(), Volatile.Read(ref _lastWriteAt), Volatile.Read(ref _lastDataAt));
         var spin = SpinOutcome.NotSpun;
-        ref var policy = ref forAnswer ? ref _spinForAnswer : ref _spinForMore;
-        if (policy.ShouldSpin)
+        if (until != 0)
         {
             _spins++;
             spin = SpinOutcome.Missed;
-            var until = started + policy.LimitTicks;
             do
             {
                 Thread.Yield();
@@ -507,22 +504,11 @@ internal sealed class ConnectionThreadStream : Stream
                     break;
                 }
 
-                if (!forAnswer && Volatile.Read(ref _lastWriteAt) is var writeAt && writeAt > dataAt)
+                until = _spin.WroteWhileSpinning(Volatile.Read(ref _lastWriteAt), until);
+                if (until == 0)
                 {
-                    // A request went out meanwhile (from another thread: a caller that blocks between
-                    // turns, an HTTP request behind the pool's read-ahead): from now on this waits for
-                    // its answer, and spins as long as such waits do.
-                    policy.Record(Math.Max(0, writeAt - started), SpinOutcome.NotSpun); // the gap before it, as any wait for more
-                    forAnswer = true;
-                    started = Math.Max(started, writeAt);
-                    policy = ref _spinForAnswer;
-                    if (!policy.ShouldSpin)
-                    {
-                        spin = SpinOutcome.NotSpun;
-                        break;
-                    }
-
-                    until = started + policy.LimitTicks;
+                    spin = SpinOutcome.NotSpun; // now a wait for an answer, and those do not spin
+                    break;
                 }
             }
             while (!_disposed && (!forPostedWait || Volatile.Read(ref _waitRequested) == 1) && Stopwatch.GetTimestamp() < until);
@@ -550,17 +536,8 @@ internal sealed class ConnectionThreadStream : Stream
             }
         }
 
-        var ended = Stopwatch.GetTimestamp();
-        if (!forAnswer && Volatile.Read(ref _lastWriteAt) is var wroteAt && wroteAt > dataAt)
-        {
-            // A request went out while this slept: the wait counts as one for its answer, from then.
-            policy.Record(Math.Max(0, wroteAt - started), spin);
-            started = Math.Max(started, wroteAt);
-            spin = SpinOutcome.NotSpun;
-            policy = ref _spinForAnswer;
-        }
-
-        policy.Record(ended - started, spin);
+        var wroteAt = Volatile.Read(ref _lastWriteAt); // before the end's timestamp: a write cannot seem to come after it
+        _spin.End(wroteAt, Stopwatch.GetTimestamp(), spin);
     }
 
     /// <summary>

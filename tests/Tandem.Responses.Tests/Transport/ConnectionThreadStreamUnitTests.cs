@@ -235,8 +235,18 @@ public sealed class ConnectionThreadStreamUnitTests
 
         await done.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
         await requests;
-        Assert.InRange(stream.SpinMisses, 1, 3);
-        Assert.True(stream.SpinHits >= Rounds, $"only {stream.SpinHits} of the {Rounds * 2} short waits were caught by spinning");
+        Assert.InRange(stream.AnswerSpinMisses, 1, 3);
+        if (!requestFromAnotherThread)
+        {
+            Assert.InRange(stream.SpinMisses, 1, 3);
+            Assert.True(stream.SpinHits >= Rounds, $"only {stream.SpinHits} of the {Rounds * 2} short waits were caught by spinning");
+        }
+        else
+        {
+            // Between turns the reader's wait for more spins until the request goes out, which a busy
+            // machine may delay past the limit: those spins in vain are the scheduler's, not answers'.
+            Assert.True(stream.SpinHits > 0, "no short wait was caught by spinning");
+        }
     }
 
     [Fact]
@@ -252,13 +262,12 @@ public sealed class ConnectionThreadStreamUnitTests
 
     /// <summary>
     /// The stream reads one byte <paramref name="rounds"/> times, from its receive loop or from another
-    /// thread, and each read is answered by the peer <paramref name="delay"/> after the previous byte
-    /// was read (the first, after the reading started): each read after the first finds nothing and waits.
+    /// thread, and the peer sends each byte <paramref name="delay"/> after its read began.
     /// </summary>
     private static async Task<List<byte>> PingPongAsync(Connected connected, bool inReceiveLoop, int rounds, TimeSpan delay, CancellationToken cancellationToken)
     {
         var received = new List<byte>();
-        using var read = new SemaphoreSlim(0);
+        using var reading = new SemaphoreSlim(0);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void ReadAll()
         {
@@ -267,9 +276,9 @@ public sealed class ConnectionThreadStreamUnitTests
                 var buffer = new byte[1];
                 for (var i = 0; i < rounds; i++)
                 {
+                    reading.Release();
                     Assert.Equal(1, connected.Stream.Read(buffer));
                     received.Add(buffer[0]);
-                    read.Release();
                 }
 
                 done.TrySetResult();
@@ -291,14 +300,12 @@ public sealed class ConnectionThreadStreamUnitTests
 
         for (var i = 0; i < rounds; i++)
         {
-            if (i > 0)
-            {
-                Assert.True(await read.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken), $"byte {i - 1} was not read");
-            }
-
+            // Each byte is sent once its read has begun (and after the delay from then), so that every
+            // read waits at least that long, the first included however late the reader started.
+            Assert.True(await reading.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken), $"byte {i} was never read");
             if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay, cancellationToken); // the first byte too: every read waits that long
+                await Task.Delay(delay, cancellationToken);
             }
 
             connected.Peer.Send([(byte)i]);
