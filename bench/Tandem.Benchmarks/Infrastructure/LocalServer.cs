@@ -38,6 +38,21 @@ public static class LocalServer
     }
 
     /// <summary>
+    /// The server a plain-loop <paramref name="mode"/> (<c>turns</c>, <c>pair</c>) measures against: the one
+    /// <see cref="BaseUrlVariable"/> names, in another process; null, having said so, when it is not set.
+    /// </summary>
+    public static async Task<Uri?> ExternalAsync(string mode)
+    {
+        if (Environment.GetEnvironmentVariable(BaseUrlVariable) is { Length: > 0 } url)
+        {
+            return new Uri(url);
+        }
+
+        await Console.Error.WriteLineAsync($"{mode}: set {BaseUrlVariable} to a server's address (start one with 'serve'), so that the server's work is not counted with the clients'.").ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
     /// The server for a benchmark process: the one named by <see cref="BaseUrlVariable"/>, or else
     /// one started here (with a warning, as its costs then mix with the client's).
     /// </summary>

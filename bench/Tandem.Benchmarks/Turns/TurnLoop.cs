@@ -50,13 +50,12 @@ public static class TurnLoop
             return 2;
         }
 
-        if (Environment.GetEnvironmentVariable(LocalServer.BaseUrlVariable) is not { Length: > 0 } url)
+        if (await LocalServer.ExternalAsync("turns").ConfigureAwait(false) is not { } server)
         {
-            await Console.Error.WriteLineAsync($"turns: set {LocalServer.BaseUrlVariable} to a server's address (start one with 'serve'), so that the server's work is not counted with the client's.").ConfigureAwait(false);
             return 2;
         }
 
-        var runner = TurnRunners.Create(client, new Uri(url), historyBytes > 0 ? History.ForTarget(historyBytes) : null);
+        var runner = TurnRunners.Create(client, server, historyBytes > 0 ? History.ForTarget(historyBytes) : null);
 
         await using (runner.ConfigureAwait(false))
         {

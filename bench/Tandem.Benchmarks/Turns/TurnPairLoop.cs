@@ -42,15 +42,14 @@ public static class TurnPairLoop
             return 2;
         }
 
-        if (Environment.GetEnvironmentVariable(LocalServer.BaseUrlVariable) is not { Length: > 0 } url)
+        if (await LocalServer.ExternalAsync("pair").ConfigureAwait(false) is not { } server)
         {
-            await Console.Error.WriteLineAsync($"pair: set {LocalServer.BaseUrlVariable} to a server's address (start one with 'serve'), so that the server's work is not counted with the clients'.").ConfigureAwait(false);
             return 2;
         }
 
         var history = historyBytes > 0 ? History.ForTarget(historyBytes) : null;
-        var a = new Side(clientA, TurnRunners.Create(clientA, new Uri(url), history), blocks * turnsPerBlock);
-        var b = new Side(clientB, TurnRunners.Create(clientB, new Uri(url), history), blocks * turnsPerBlock);
+        var a = new Side(clientA, TurnRunners.Create(clientA, server, history), blocks * turnsPerBlock);
+        var b = new Side(clientB, TurnRunners.Create(clientB, server, history), blocks * turnsPerBlock);
         await using (a.Runner.ConfigureAwait(false))
         await using (b.Runner.ConfigureAwait(false))
         {

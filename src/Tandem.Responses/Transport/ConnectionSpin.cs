@@ -28,6 +28,18 @@ internal sealed class ConnectionSpin
     /// <summary>True while the wait in progress waits for an answer (diagnostics, tests).</summary>
     public bool WaitsForAnswer => _waitsForAnswer;
 
+    /// <summary>
+    /// Waits that spun before sleeping (diagnostics). At least <see cref="Hits"/> + <see cref="Misses"/>:
+    /// a spin also ends when a request goes out and waits for answers do not spin.
+    /// </summary>
+    public int Spins { get; private set; }
+
+    /// <summary>Spins that ended with data to read, without sleeping (diagnostics).</summary>
+    public int Hits { get; private set; }
+
+    /// <summary>Spins that ran to the limit without data, then slept: CPU spent in vain (diagnostics).</summary>
+    public int Misses { get; private set; }
+
     /// <summary>Spins for an answer that ran to the limit without one (diagnostics, tests).</summary>
     public int AnswerMisses { get; private set; }
 
@@ -41,7 +53,13 @@ internal sealed class ConnectionSpin
         _since = now;
         _dataBefore = lastDataAt;
         ref var policy = ref Policy;
-        return policy.ShouldSpin ? now + policy.LimitTicks : 0;
+        if (!policy.ShouldSpin)
+        {
+            return 0;
+        }
+
+        Spins++;
+        return now + policy.LimitTicks;
     }
 
     /// <summary>
@@ -70,6 +88,8 @@ internal sealed class ConnectionSpin
     /// </summary>
     public void End(long lastWriteAt, long now, SpinOutcome spin)
     {
+        Hits += spin == SpinOutcome.Caught ? 1 : 0;
+        Misses += spin == SpinOutcome.Missed ? 1 : 0;
         if (!_waitsForAnswer && spin != SpinOutcome.Caught && lastWriteAt > _dataBefore)
         {
             // A request went out while this slept: the rest of the wait was one for its answer.

@@ -59,9 +59,6 @@ internal sealed class ConnectionThreadStream : Stream
     private readonly ConnectionSpin _spin;
     private long _lastWriteAt;
     private long _lastDataAt;
-    private int _spins;
-    private int _spinHits;
-    private int _spinMisses;
     private Socket _socket = null!;
     private NetworkStream? _inner;
     private volatile bool _disposed;
@@ -91,20 +88,14 @@ internal sealed class ConnectionThreadStream : Stream
     /// <summary>Waits handed to the runtime's socket engine by <see cref="ConnectionThreadRescue"/> (diagnostics).</summary>
     public int Rescues => Volatile.Read(ref _rescues);
 
-    /// <summary>Spins for an answer that ran to the limit without one (diagnostics).</summary>
+    /// <summary>The connection's waits and how their spins ended (diagnostics, <see cref="ConnectionSpin"/>).</summary>
+    public int Spins => _spin.Spins;
+
+    public int SpinHits => _spin.Hits;
+
+    public int SpinMisses => _spin.Misses;
+
     public int AnswerSpinMisses => _spin.AnswerMisses;
-
-    /// <summary>
-    /// Waits for data that spun before sleeping (diagnostics). At least <see cref="SpinHits"/> +
-    /// <see cref="SpinMisses"/>: a spin also ends when a request goes out and waits for answers do not spin.
-    /// </summary>
-    public int Spins => Volatile.Read(ref _spins);
-
-    /// <summary>Spins that ended with data to read, without sleeping (diagnostics).</summary>
-    public int SpinHits => Volatile.Read(ref _spinHits);
-
-    /// <summary>Spins that ran to the limit without data, then slept: CPU spent in vain (diagnostics).</summary>
-    public int SpinMisses => Volatile.Read(ref _spinMisses);
 
     /// <summary>True once a write found the kernel's buffer full and went the runtime's asynchronous way (diagnostics).</summary>
     public bool UsedAsyncWrite { get; private set; }
@@ -492,14 +483,12 @@ internal sealed class ConnectionThreadStream : Stream
         var spin = SpinOutcome.NotSpun;
         if (until != 0)
         {
-            _spins++;
             spin = SpinOutcome.Missed;
             do
             {
                 Thread.Yield();
                 if (_socket.Poll(0, SelectMode.SelectRead))
                 {
-                    _spinHits++;
                     spin = SpinOutcome.Caught;
                     break;
                 }
@@ -512,10 +501,6 @@ internal sealed class ConnectionThreadStream : Stream
                 }
             }
             while (!_disposed && (!forPostedWait || Volatile.Read(ref _waitRequested) == 1) && Stopwatch.GetTimestamp() < until);
-            if (spin == SpinOutcome.Missed)
-            {
-                _spinMisses++;
-            }
         }
 
         if (spin != SpinOutcome.Caught)

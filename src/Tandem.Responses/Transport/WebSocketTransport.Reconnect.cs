@@ -126,6 +126,17 @@ internal sealed partial class WebSocketTransport
         }
     }
 
+    private static Dictionary<string, string> ResponseHeaders(ClientWebSocket socket)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in socket.HttpResponseHeaders ?? new Dictionary<string, IEnumerable<string>>())
+        {
+            headers[name] = string.Join(",", values);
+        }
+
+        return headers;
+    }
+
     /// <summary>
     /// The messages of <paramref name="error"/> and its causes, outermost first: the handshake's own
     /// ("Unable to connect to the remote server") says little; the cause under it names the problem
@@ -193,33 +204,24 @@ internal sealed partial class WebSocketTransport
         {
             await socket.ConnectAsync(_options.WebSocketUri, invoker ?? ownInvoker, timeout.Token).ConfigureAwait(false);
         }
-        catch (WebSocketException ex)
+        catch (Exception ex)
         {
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (socket.HttpResponseHeaders is { } h)
+            // Read what the refusal said before the socket goes; anything else is rethrown as it is.
+            var refused = ex switch
             {
-                foreach (var (name, values) in h)
-                {
-                    headers[name] = string.Join(",", values);
-                }
+                WebSocketException ws => new WebSocketHandshakeException((int)socket.HttpStatusCode, ResponseHeaders(socket), ws),
+                OperationCanceledException when !cancellationToken.IsCancellationRequested =>
+                    new WebSocketHandshakeException(0, new Dictionary<string, string>(), new WebSocketException($"the handshake took longer than ConnectTimeout ({_options.ConnectTimeout})")),
+                _ => null,
+            };
+            socket.Dispose();
+            ownInvoker?.Dispose();
+            if (refused is null)
+            {
+                throw;
             }
 
-            var status = (int)socket.HttpStatusCode;
-            socket.Dispose();
-            ownInvoker?.Dispose();
-            throw new WebSocketHandshakeException(status, headers, ex);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            socket.Dispose();
-            ownInvoker?.Dispose();
-            throw new WebSocketHandshakeException(0, new Dictionary<string, string>(), new WebSocketException($"the handshake took longer than ConnectTimeout ({_options.ConnectTimeout})"));
-        }
-        catch
-        {
-            socket.Dispose();
-            ownInvoker?.Dispose();
-            throw;
+            throw refused;
         }
 
         socket.HttpResponseHeaders = null; // not needed after the handshake
